@@ -1,0 +1,183 @@
+"""The public Python API: what the CLI calls, and what tests and other programs call directly.
+
+User text (areas, settings, papers...) is turned into typed values here, at the edge, with a
+`ValueError` naming the valid words when it is wrong; below this module everything is typed.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from pathlib import Path
+from typing import Any, Sequence
+
+from .catalog import Catalog, load
+from .model import (Area, Equipment, Level, Plan, Request, Setting, format_seconds, parse_areas)
+from .paper import Paper, paper as find_paper
+
+LAYOUTS = ("poster",)
+MAX_MINUTES = 60
+CONTENT_ENV = "STRETCHCARD_CONTENT"
+
+
+def content_dirs(extra: Sequence[Path | str] = ()) -> list[Path]:
+    """Directories from STRETCHCARD_CONTENT (separated like PATH) and then `extra`, in order."""
+    env = os.environ.get(CONTENT_ENV, "")
+    dirs = [Path(p) for p in env.split(os.pathsep) if p.strip()]
+    return dirs + [Path(p) for p in extra]
+
+
+def load_catalog(content: Sequence[Path | str] = ()) -> Catalog:
+    """Built-in content plus the user's directories. Raises ContentError on any bad file."""
+    return load(content_dirs(content))
+
+
+def parse_minutes(value: Any) -> float:
+    """Checks a time budget: a real number of minutes between 0.25 and 60."""
+    try:
+        minutes = float(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"minutes must be a number, not {value!r}") from None
+    if not math.isfinite(minutes) or minutes <= 0 or minutes > MAX_MINUTES:
+        raise ValueError(f"minutes must be more than 0 and at most {MAX_MINUTES} (got {value})")
+    return minutes
+
+
+def make_request(catalog: Catalog, *, areas: Sequence[str] = ("lower-back",), minutes: Any = 7,
+                 setting: str = "home", equipment: Sequence[str] | None = None,
+                 conditions: Sequence[str] = (), level: str = "intermediate",
+                 title: str = "") -> Request:
+    """Builds a typed Request from words as a person types them.
+
+    Raises:
+        ValueError: an unknown area, setting, equipment, level or condition, or a bad number.
+    """
+    found: list[Area] = []
+    for text in areas or ("lower-back",):
+        for part in str(text).split(","):
+            if part.strip():
+                found.extend(parse_areas(part))
+    cond_ids = []
+    for text in conditions:
+        try:
+            cond_ids.append(catalog.condition(text).id)
+        except KeyError as exc:
+            raise ValueError(exc.args[0]) from None
+    return Request(
+        areas=tuple(dict.fromkeys(found)) or (Area.LOWER_BACK,),
+        minutes=parse_minutes(minutes),
+        setting=Setting.coerce(setting),
+        equipment=(frozenset(Equipment.coerce(e) for e in equipment)
+                   if equipment else None),
+        conditions=tuple(dict.fromkeys(cond_ids)),
+        level=Level.coerce(level),
+        title=" ".join(str(title).split()),
+    )
+
+
+def make_plan(catalog: Catalog, request: Request, routine: str | None = None) -> Plan:
+    """Plans the request, or the named preset routine with the request's safety filters.
+
+    Raises:
+        NoFitError: nothing suits the request; the message says what would.
+        ValueError: the routine name is unknown.
+    """
+    from . import planner
+
+    if routine:
+        try:
+            r = catalog.routine(routine)
+        except KeyError as exc:
+            raise ValueError(exc.args[0]) from None
+        if r.fixed:
+            return planner.plan_routine(r, catalog.stretches, catalog.conditions, request)
+        from dataclasses import replace
+
+        request = replace(request, areas=r.areas, minutes=r.minutes, setting=r.setting,
+                          level=r.level, title=request.title or r.title,
+                          conditions=tuple(dict.fromkeys(request.conditions + r.conditions)))
+        return replace(planner.plan(request, catalog.stretches, catalog.conditions),
+                       routine=r.id)
+    return planner.plan(request, catalog.stretches, catalog.conditions)
+
+
+def render(catalog: Catalog, plan: Plan, layout: str = "poster", paper: str | Paper = "letter",
+           grayscale: bool = False) -> bytes:
+    """The PDF bytes for a plan. Same inputs, same bytes.
+
+    Raises:
+        ValueError: unknown layout or paper.
+        LayoutError: the plan does not fit the paper.
+    """
+    from .figure import load_figure
+    from .layouts import poster
+    from .layouts.context import RenderContext
+
+    sheet = paper if isinstance(paper, Paper) else find_paper(paper)
+    if layout not in LAYOUTS:
+        raise ValueError(f"unknown layout {layout!r} (known: {', '.join(LAYOUTS)})")
+    needed = sorted({i.stretch.figure for i in plan.items if not i.stretch.image})
+    figures = {fid: load_figure(catalog.figures[fid]) for fid in needed}
+    ctx = RenderContext(figures=figures, safety=catalog.safety, grayscale=grayscale)
+    return poster.render(plan, sheet, ctx)
+
+
+def default_output(plan: Plan, layout: str, paper: str, folder: Path = Path("output")) -> Path:
+    """A descriptive, stable file name: `output/<title>-<layout>-<paper>.pdf`."""
+    from .output import slug
+
+    return folder / f"{slug(plan.title)}-{layout}-{find_paper(paper).name}.pdf"
+
+
+def build_pdf(catalog: Catalog, plan: Plan, layout: str = "poster", paper: str = "letter",
+              output: Path | None = None, grayscale: bool = False) -> Path:
+    """Renders and writes the PDF atomically; returns where it was written.
+
+    Raises:
+        OutputError: the file cannot be written (nothing is left behind).
+    """
+    from .output import write_atomic
+
+    data = render(catalog, plan, layout, paper, grayscale)
+    target = Path(output) if output else default_output(plan, layout, paper)
+    if output is None:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    return write_atomic(target, data)
+
+
+def plan_to_dict(plan: Plan) -> dict[str, Any]:
+    """The plan as plain data (for `--format json`)."""
+    return {
+        "title": plan.title,
+        "areas": [a.value for a in plan.areas],
+        "setting": plan.setting.value,
+        "routine": plan.routine or None,
+        "budget_s": plan.budget_s,
+        "total_s": plan.total_s,
+        "transitions_s": sum(plan.transitions_s),
+        "stretches": [
+            {
+                "id": i.stretch.id,
+                "name": i.stretch.name,
+                "position": i.stretch.position.value,
+                "targets": [a.value for a in i.stretch.targets],
+                "movement": i.stretch.movement.value,
+                "hold_s": None if i.stretch.dose.dynamic else i.hold_s,
+                "tempo_s": i.stretch.dose.tempo_s,
+                "reps": i.reps,
+                "sides": i.sides,
+                "duration_s": i.duration_s,
+                "transition_after_s": (plan.transitions_s[n] if n < len(plan.transitions_s) else 0),
+            }
+            for n, i in enumerate(plan.items)
+        ],
+        "cautions": list(plan.cautions),
+        "notes": list(plan.notes),
+        "excluded": list(plan.excluded),
+    }
+
+
+def summary(plan: Plan) -> str:
+    """One line: how many stretches, how long, against what budget."""
+    return (f"{len(plan.items)} stretches, {format_seconds(plan.total_s)} "
+            f"(of {format_seconds(plan.budget_s)})")

@@ -1,0 +1,332 @@
+"""Finds, parses and validates content into a `Catalog`, once, before anything is planned.
+
+Built-in content comes first; each extra content directory adds to it, and an entry with an id
+that already exists replaces the earlier one (with a warning, since that is how a clinic adapts a
+built-in stretch). Every problem is reported as `path:line: field: message`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from .errors import ContentError
+from .model import (Area, Condition, Dose, Equipment, Level, Movement, Position, Range,
+                    Routine, RoutineItem, SafetyRules, Setting, Sides, Source, Stretch)
+from .paths import builtin_content_dir, builtin_figures_dir
+from .yamlread import Field, Invalid, collect, load_document
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Everything the planner and layouts may refer to, already checked for consistency."""
+
+    stretches: dict[str, Stretch]
+    conditions: dict[str, Condition]
+    safety: SafetyRules
+    routines: dict[str, Routine]
+    figures: dict[str, Path]
+    warnings: tuple[str, ...] = field(default=())
+
+    def stretch(self, stretch_id: str) -> Stretch:
+        try:
+            return self.stretches[stretch_id]
+        except KeyError:
+            raise KeyError(_unknown("stretch", stretch_id, self.stretches)) from None
+
+    def routine(self, routine_id: str) -> Routine:
+        try:
+            return self.routines[routine_id]
+        except KeyError:
+            raise KeyError(_unknown("routine", routine_id, self.routines)) from None
+
+    def condition(self, text: str) -> Condition:
+        """Finds a condition by id, name or alias ("sciatica", "pregnant")."""
+        key = " ".join(str(text).lower().replace("_", " ").replace("-", " ").split())
+        for cond in self.conditions.values():
+            names = {cond.id.replace("-", " "), cond.name.lower(), *(a.lower() for a in cond.aliases)}
+            if key in names:
+                return cond
+        raise KeyError(_unknown("condition", str(text), self.conditions))
+
+
+def _unknown(kind: str, given: str, known: Iterable[str]) -> str:
+    known = sorted(known)
+    close = difflib.get_close_matches(given, known, n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else f" (known: {', '.join(known)})"
+    return f"unknown {kind} {given!r}{hint}"
+
+
+def load(extra_dirs: Sequence[Path] = ()) -> Catalog:
+    """Loads built-in content plus each directory in `extra_dirs`, in order.
+
+    Raises:
+        ContentError: with every problem found, the first one in the message.
+    """
+    problems: list[str] = []
+    warnings: list[str] = []
+    builtin = builtin_content_dir()
+    layers = [(builtin, builtin_figures_dir(), builtin.parent)]
+    for d in extra_dirs:
+        d = Path(d)
+        if not d.is_dir():
+            raise ContentError([f"{d}: content directory does not exist"])
+        layers.append((d, d / "figures", None))
+
+    stretches: dict[str, Stretch] = {}
+    routines: dict[str, Routine] = {}
+    conditions: dict[str, Condition] = {}
+    figures: dict[str, Path] = {}
+    safety: SafetyRules | None = None
+    real_paths: dict[str, Path] = {}
+    for content_dir, figures_dir, rel_base in layers:
+        def show(p: Path, base=rel_base) -> str:
+            display = str(p.relative_to(base)) if base else str(p)
+            real_paths[display] = p
+            return display
+
+        for p in _yaml_files(figures_dir):
+            if p.stem in figures and content_dir != builtin:
+                warnings.append(f"{show(p)}: replaces the built-in figure {p.stem!r}")
+            figures[p.stem] = p
+        cond_file = content_dir / "conditions.yaml"
+        if cond_file.is_file():
+            for cond in collect(problems, lambda: _read_conditions(cond_file, show(cond_file))) or ():
+                conditions[cond.id] = cond
+        safety_file = content_dir / "safety.yaml"
+        if safety_file.is_file():
+            safety = collect(problems, lambda: _read_safety(safety_file, show(safety_file))) or safety
+        _read_all(content_dir / "stretches", show, _read_stretch, stretches, "stretch",
+                  problems, warnings, content_dir != builtin)
+        _read_all(content_dir / "routines", show, _read_routine, routines, "routine",
+                  problems, warnings, content_dir != builtin)
+
+    if safety is None:
+        problems.append(f"{builtin / 'safety.yaml'}:1: (file): safety rules are missing")
+    problems.extend(_cross_check(stretches, routines, conditions, figures, real_paths))
+    if problems:
+        raise ContentError(problems)
+    return Catalog(stretches=dict(sorted(stretches.items())), conditions=conditions,
+                   safety=safety, routines=dict(sorted(routines.items())), figures=figures,
+                   warnings=tuple(warnings))
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def _read_all(folder, show, reader, into: dict, kind: str, problems, warnings, may_override):
+    seen_here: dict[str, str] = {}
+    for p in _yaml_files(folder):
+        item = collect(problems, lambda: reader(p, show(p)))
+        if item is None:
+            continue
+        if item.id in seen_here:
+            problems.append(f"{show(p)}:1: id: duplicate {kind} id {item.id!r} "
+                            f"(also in {seen_here[item.id]})")
+            continue
+        seen_here[item.id] = show(p)
+        if item.id in into:
+            if not may_override:
+                problems.append(f"{show(p)}:1: id: duplicate {kind} id {item.id!r}")
+                continue
+            warnings.append(f"{show(p)}: replaces the built-in {kind} {item.id!r}")
+        into[item.id] = item
+
+
+def _read_id(f: Field, path: Path) -> str:
+    value = f.text(60)
+    if not ID_PATTERN.match(value):
+        raise f.fail(f"{value!r} is not an id (lowercase words joined by '-')")
+    if value != path.stem:
+        raise f.fail(f"id {value!r} does not match the file name {path.name!r}")
+    return value
+
+
+def _read_range(f: Field, low: int, high: int) -> Range:
+    parts = f.items(2, 2)
+    lo, hi = parts[0].integer(low, high), parts[1].integer(low, high)
+    if lo > hi:
+        raise f.fail(f"range [{lo}, {hi}] runs backwards (the smaller number comes first)")
+    return Range(lo, hi)
+
+
+def _read_dose(f: Field) -> Dose:
+    m = f.mapping(("reps", "sides"), ("hold_s", "tempo_s", "rest_s", "setup_s", "switch_s", "why"))
+    if ("hold_s" in m) == ("tempo_s" in m):
+        raise f.fail("give exactly one of hold_s (a held stretch) or tempo_s (a moving one)")
+    return Dose(
+        reps=_read_range(m["reps"], 1, 30),
+        sides=m["sides"].word(Sides),
+        hold_s=_read_range(m["hold_s"], 1, 120) if "hold_s" in m else None,
+        tempo_s=m["tempo_s"].integer(1, 20) if "tempo_s" in m else None,
+        rest_s=m["rest_s"].integer(0, 60) if "rest_s" in m else 0,
+        setup_s=m["setup_s"].integer(0, 60) if "setup_s" in m else 10,
+        switch_s=m["switch_s"].integer(0, 30) if "switch_s" in m else 5,
+        why=m["why"].text(300) if "why" in m else "",
+    )
+
+
+def _read_sources(f: Field) -> tuple[Source, ...]:
+    out = []
+    for item in f.items(1, 12):
+        if item.node.tag == "tag:yaml.org,2002:map":
+            m = item.mapping(("title",), ("url",))
+            out.append(Source(m["title"].text(200), m["url"].text(300) if "url" in m else ""))
+        else:
+            out.append(Source(item.text(200)))
+    return tuple(out)
+
+
+def _read_stretch(path: Path, display: str) -> Stretch:
+    doc = load_document(path, display)
+    m = doc.mapping(
+        ("id", "name", "summary", "targets", "position", "movement", "dose", "steps", "feel",
+         "level", "figure", "sources"),
+        ("equipment", "cautions", "avoid_if", "notes", "image"))
+    targets = m["targets"].mapping(("primary",), ("secondary",))
+    image = m["image"].text(300) if "image" in m else ""
+    return Stretch(
+        id=_read_id(m["id"], path),
+        name=m["name"].text(60),
+        summary=m["summary"].text(160),
+        primary=targets["primary"].words(Area, min_len=1),
+        secondary=targets["secondary"].words(Area) if "secondary" in targets else (),
+        position=m["position"].word(Position),
+        equipment=frozenset(m["equipment"].words(Equipment)) if "equipment" in m else frozenset(),
+        movement=m["movement"].word(Movement),
+        dose=_read_dose(m["dose"]),
+        steps=m["steps"].texts(3, 6, 160),
+        feel=m["feel"].text(160),
+        cautions=m["cautions"].texts(0, 4, 200) if "cautions" in m else (),
+        avoid_if=frozenset(_condition_refs(m["avoid_if"])) if "avoid_if" in m else frozenset(),
+        level=m["level"].word(Level),
+        figure=m["figure"].text(60),
+        sources=_read_sources(m["sources"]),
+        notes=m["notes"].texts(0, 6, 240) if "notes" in m else (),
+        image=str((path.parent / image)) if image else "",
+        path=display,
+    )
+
+
+def _condition_refs(f: Field) -> list[str]:
+    return [item.text(60) for item in f.items()]
+
+
+def _read_conditions(path: Path, display: str) -> list[Condition]:
+    doc = load_document(path, display)
+    out = []
+    seen: set[str] = set()
+    for item in doc.mapping(("conditions",))["conditions"].items(1, 100):
+        m = item.mapping(("id", "name", "caution"), ("aliases", "excludes"))
+        cid = m["id"].text(60)
+        if not ID_PATTERN.match(cid):
+            raise m["id"].fail(f"{cid!r} is not an id (lowercase words joined by '-')")
+        if cid in seen:
+            raise m["id"].fail(f"duplicate condition id {cid!r}")
+        seen.add(cid)
+        ex = m["excludes"].mapping((), ("movements", "positions", "stretches")) if "excludes" in m else {}
+        out.append(Condition(
+            id=cid,
+            name=m["name"].text(80),
+            aliases=m["aliases"].texts(0, 20, 60) if "aliases" in m else (),
+            movements=frozenset(ex["movements"].words(Movement)) if "movements" in ex else frozenset(),
+            positions=frozenset(ex["positions"].words(Position)) if "positions" in ex else frozenset(),
+            stretches=frozenset(ex["stretches"].texts(0, 100, 60)) if "stretches" in ex else frozenset(),
+            caution=m["caution"].text(300),
+        ))
+    return out
+
+
+def _read_safety(path: Path, display: str) -> SafetyRules:
+    m = load_document(path, display).mapping(("rules", "red_flags", "stop_rule", "sources"))
+    flags = m["red_flags"].mapping(("emergency", "urgent"))
+    return SafetyRules(
+        rules=m["rules"].texts(1, 12, 160),
+        red_flags_emergency=flags["emergency"].texts(1, 10, 160),
+        red_flags_urgent=flags["urgent"].texts(1, 10, 160),
+        stop_rule=m["stop_rule"].text(200),
+        sources=_read_sources(m["sources"]),
+    )
+
+
+def _read_routine(path: Path, display: str) -> Routine:
+    m = load_document(path, display).mapping(
+        ("id", "title", "minutes"),
+        ("audience", "areas", "stretches", "setting", "conditions", "level", "source", "notes"))
+    items: list[RoutineItem] = []
+    if "stretches" in m:
+        for item in m["stretches"].items(1, 20):
+            if item.node.tag == "tag:yaml.org,2002:map":
+                im = item.mapping(("id",), ("hold_s", "reps"))
+                items.append(RoutineItem(
+                    stretch=im["id"].text(60),
+                    hold_s=im["hold_s"].integer(1, 120) if "hold_s" in im else None,
+                    reps=im["reps"].integer(1, 30) if "reps" in im else None))
+            else:
+                items.append(RoutineItem(stretch=item.text(60)))
+    areas = m["areas"].words(Area, min_len=1) if "areas" in m else ()
+    if not items and not areas:
+        raise m["id"].fail("a routine needs either `stretches` or `areas` to select from")
+    return Routine(
+        id=_read_id(m["id"], path),
+        title=m["title"].text(80),
+        audience=m["audience"].text(160) if "audience" in m else "",
+        areas=areas,
+        minutes=m["minutes"].number(0.5, 60),
+        items=tuple(items),
+        setting=m["setting"].word(Setting) if "setting" in m else Setting.HOME,
+        conditions=m["conditions"].texts(0, 9, 60) if "conditions" in m else (),
+        level=m["level"].word(Level) if "level" in m else Level.INTERMEDIATE,
+        source=m["source"].text(200) if "source" in m else "",
+        notes=m["notes"].texts(0, 6, 240) if "notes" in m else (),
+        path=display,
+    )
+
+
+def _cross_check(stretches, routines, conditions, figures, real_paths) -> list[str]:
+    """References between files, checked once everything is read so the order of files is moot."""
+    problems = []
+
+    def line(display: str, needle: str) -> int:
+        return _line_of(real_paths.get(display, Path(display)), needle)
+
+    for s in stretches.values():
+        if not s.image and s.figure not in figures:
+            problems.append(f"{s.path}:{line(s.path, 'figure')}: figure: "
+                            + _unknown("figure", s.figure, figures))
+        for cid in sorted(s.avoid_if - conditions.keys()):
+            problems.append(f"{s.path}:{line(s.path, 'avoid_if')}: avoid_if: "
+                            + _unknown("condition", cid, conditions))
+    for c in conditions.values():
+        for sid in sorted(c.stretches - stretches.keys()):
+            problems.append(f"conditions.yaml: {c.id}.excludes.stretches: "
+                            + _unknown("stretch", sid, stretches))
+    for r in routines.values():
+        for item in r.items:
+            if item.stretch not in stretches:
+                problems.append(f"{r.path}:{line(r.path, item.stretch)}: stretches: "
+                                + _unknown("stretch", item.stretch, stretches))
+        for cid in r.conditions:
+            if cid not in conditions:
+                problems.append(f"{r.path}:{line(r.path, 'conditions')}: conditions: "
+                                + _unknown("condition", cid, conditions))
+    return problems
+
+
+def _line_of(path: Path, needle: str) -> int:
+    """The first line mentioning `needle`; cross-file problems are found after parsing."""
+    try:
+        for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if needle in text:
+                return n
+    except OSError:
+        pass
+    return 1

@@ -1,0 +1,278 @@
+"""The `stretchcard` command: parse options, call `pdfgen.api`, print, map errors to exit codes.
+
+Exit codes: 0 success; 1 a domain error (no fit, bad content, unwritable output) with a one-line
+message; 2 a usage error (unknown option or word) with a suggestion. No traceback reaches the
+user unless STRETCHCARD_DEBUG is set.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+
+SETTINGS = ("home", "office", "bed", "gym")
+LEVELS = ("beginner", "intermediate", "advanced")
+EQUIPMENT = ("mat", "chair", "table", "bed", "bar", "towel", "wall")
+LAYOUT_CHOICES = ("poster",)
+
+
+def _catalog(ctx: click.Context):
+    """Loads content once per command; bad content is a domain error (exit 1)."""
+    from . import api
+    from .errors import StretchcardError
+
+    obj = ctx.ensure_object(dict)
+    if "catalog" not in obj:
+        try:
+            obj["catalog"] = api.load_catalog(obj.get("content", ()))
+        except StretchcardError as exc:
+            raise click.ClickException(str(exc)) from None
+        for warning in obj["catalog"].warnings:
+            click.echo(f"warning: {warning}", err=True)
+    return obj["catalog"]
+
+
+def _paper_choices() -> list[str]:
+    from .paper import PAPERS
+
+    return list(PAPERS)
+
+
+def selection_options(fn):
+    """Options shared by every command that plans a routine."""
+    decorators = [
+        click.option("-a", "--area", "areas", multiple=True, metavar="AREA",
+                     help="Body area to stretch; repeat or separate with commas. "
+                          "Aliases such as 'low back' or 'hips' work. [default: lower-back]"),
+        click.option("-m", "--minutes", default="7", show_default=True,
+                     help="Time budget in minutes."),
+        click.option("--setting", type=click.Choice(SETTINGS, case_sensitive=False),
+                     default="home", show_default=True,
+                     help="Where you stretch: office means no floor and no kneeling."),
+        click.option("--equipment", multiple=True,
+                     type=click.Choice(EQUIPMENT, case_sensitive=False),
+                     help="Equipment you have (repeatable); replaces the setting's usual list."),
+        click.option("-c", "--condition", "conditions", multiple=True, metavar="CONDITION",
+                     help="A health condition to plan around, e.g. pregnancy or sciatica "
+                          "(repeatable; see 'stretchcard list conditions')."),
+        click.option("--level", type=click.Choice(LEVELS, case_sensitive=False),
+                     default="intermediate", show_default=True, help="Hardest stretches to include."),
+        click.option("--routine", metavar="NAME",
+                     help="Use a preset routine from content/routines/ instead of selecting."),
+        click.option("--title", default="", help="Title printed on the page."),
+    ]
+    for d in reversed(decorators):
+        fn = d(fn)
+    return fn
+
+
+def _plan(ctx: click.Context, areas, minutes, setting, equipment, conditions, level, routine, title):
+    """Turns options into a plan; bad words are usage errors, impossible requests domain ones."""
+    from . import api
+    from .errors import StretchcardError
+
+    catalog = _catalog(ctx)
+    try:
+        request = api.make_request(catalog, areas=areas, minutes=minutes, setting=setting,
+                                   equipment=equipment or None, conditions=conditions,
+                                   level=level, title=title)
+    except ValueError as exc:
+        raise click.UsageError(str(exc), ctx) from None
+    try:
+        return catalog, api.make_plan(catalog, request, routine)
+    except ValueError as exc:
+        raise click.UsageError(str(exc), ctx) from None
+    except StretchcardError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="stretchcard")
+@click.option("--content", "content", multiple=True, type=click.Path(path_type=Path),
+              help="Extra content directory (repeatable); also STRETCHCARD_CONTENT.")
+@click.pass_context
+def cli(ctx: click.Context, content: tuple[Path, ...]) -> None:
+    """Printable back-pain stretch routines: pick, dose and order stretches, then print them.
+
+    \b
+    Example:
+      stretchcard build --area "lower back" --area hamstrings --minutes 7
+    """
+    ctx.ensure_object(dict)["content"] = content
+
+
+@cli.command()
+@selection_options
+@click.option("-l", "--layout", type=click.Choice(LAYOUT_CHOICES, case_sensitive=False),
+              default="poster", show_default=True, help="Page layout.")
+@click.option("-p", "--paper", default="letter", show_default=True,
+              help="Paper size (see 'stretchcard list papers').")
+@click.option("--grayscale", is_flag=True, help="Print without colour.")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="PDF file to write. [default: a descriptive name in output/]")
+@click.pass_context
+def build(ctx, areas, minutes, setting, equipment, conditions, level, routine, title, layout,
+          paper, grayscale, output):
+    """Plan a routine and write it as a printable PDF.
+
+    \b
+    Example:
+      stretchcard build -a "low back" -m 10 --setting office -p a4
+    """
+    from . import api
+    from .errors import StretchcardError
+    from .paper import paper as find_paper
+
+    try:
+        sheet = find_paper(paper)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), ctx, param_hint="'-p' / '--paper'") from None
+    catalog, plan = _plan(ctx, areas, minutes, setting, equipment, conditions, level, routine, title)
+    try:
+        path = api.build_pdf(catalog, plan, layout, sheet.name, output, grayscale)
+    except StretchcardError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"Wrote {path}")
+    click.echo(api.summary(plan))
+    for note in plan.notes:
+        click.echo(f"note: {note}", err=True)
+
+
+@cli.command("plan")
+@selection_options
+@click.option("--format", "fmt", type=click.Choice(("table", "json")), default="table",
+              show_default=True)
+@click.pass_context
+def plan_cmd(ctx, areas, minutes, setting, equipment, conditions, level, routine, title, fmt):
+    """Show the routine that would be printed, without writing a PDF.
+
+    \b
+    Example:
+      stretchcard plan -a hips -m 5 --format json
+    """
+    from . import api
+    from .model import format_seconds
+
+    _, plan = _plan(ctx, areas, minutes, setting, equipment, conditions, level, routine, title)
+    if fmt == "json":
+        click.echo(json.dumps(api.plan_to_dict(plan), indent=2))
+        return
+    from .layouts.common import dose_text
+
+    click.echo(plan.title)
+    rows = [("#", "Stretch", "Position", "Dose", "Time")]
+    for n, item in enumerate(plan.items, 1):
+        rows.append((str(n), item.stretch.name, item.stretch.position.value, dose_text(item),
+                     f"{item.duration_s} s"))
+    widths = [max(len(r[k]) for r in rows) for k in range(5)]
+    for r in rows:
+        click.echo("  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip())
+    click.echo(f"Transitions: {sum(plan.transitions_s)} s. "
+               f"Total: {format_seconds(plan.total_s)} of {format_seconds(plan.budget_s)}.")
+    for text in plan.cautions + plan.notes:
+        click.echo(f"note: {text}")
+
+
+LIST_KINDS = ("stretches", "areas", "routines", "conditions", "papers")
+
+
+@cli.command("list")
+@click.argument("kind", type=click.Choice(LIST_KINDS), default="stretches")
+@click.option("--format", "fmt", type=click.Choice(("table", "json")), default="table",
+              show_default=True)
+@click.pass_context
+def list_cmd(ctx, kind, fmt):
+    """List stretches, areas, routines, conditions or papers.
+
+    \b
+    Example:
+      stretchcard list conditions
+    """
+    rows = _list_rows(ctx, kind)
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=2))
+        return
+    for row in rows:
+        first, *rest = row.values()
+        click.echo(f"{first:<28} " + "  ".join(
+            ", ".join(v) if isinstance(v, list) else str(v) for v in rest))
+
+
+def _list_rows(ctx, kind: str) -> list[dict]:
+    if kind == "areas":
+        from .model import AREA_ALIASES, Area
+
+        return [{"id": a.value, "aliases": sorted(k for k, v in AREA_ALIASES.items() if a in v)}
+                for a in Area]
+    if kind == "papers":
+        from .paper import PAPERS
+
+        return [{"id": p.name, "size": p.describe(),
+                 "margin_mm": round(p.margin / (72 / 25.4), 1)} for p in PAPERS.values()]
+    catalog = _catalog(ctx)
+    if kind == "stretches":
+        return [{"id": s.id, "name": s.name, "position": s.position.value,
+                 "targets": [a.value for a in s.primary]} for s in catalog.stretches.values()]
+    if kind == "routines":
+        return [{"id": r.id, "title": r.title, "minutes": r.minutes,
+                 "kind": "fixed" if r.fixed else "selected"} for r in catalog.routines.values()]
+    return [{"id": c.id, "name": c.name, "aliases": list(c.aliases)}
+            for c in catalog.conditions.values()]
+
+
+@cli.command()
+@click.argument("stretch_id", metavar="ID")
+@click.pass_context
+def show(ctx, stretch_id):
+    """Show one stretch in full.
+
+    \b
+    Example:
+      stretchcard show knee-to-chest
+    """
+    catalog = _catalog(ctx)
+    try:
+        s = catalog.stretch(stretch_id)
+    except KeyError as exc:
+        raise click.UsageError(exc.args[0], ctx) from None
+    d = s.dose
+    dose = (f"{d.reps.low}-{d.reps.high} reps at {d.tempo_s} s each" if d.dynamic else
+            f"hold {d.hold_s.low}-{d.hold_s.high} s, {d.reps.low}-{d.reps.high} reps")
+    lines = [
+        f"{s.name} ({s.id})", s.summary, "",
+        f"Targets:   {', '.join(a.value for a in s.primary)}"
+        + (f" (also {', '.join(a.value for a in s.secondary)})" if s.secondary else ""),
+        f"Position:  {s.position.value}; movement: {s.movement.value}; level: {s.level.value}",
+        f"Equipment: {', '.join(sorted(e.value for e in s.equipment)) or 'none'}",
+        f"Dose:      {dose}, {'each side' if d.sides.count == 2 else 'one side'}",
+        "", "Steps:", *[f"  {n}. {t}" for n, t in enumerate(s.steps, 1)],
+        f"Feel it:   {s.feel}",
+        *[f"Caution:   {t}" for t in s.cautions],
+        f"Avoid if:  {', '.join(sorted(s.avoid_if)) or '-'}",
+        *[f"Note:      {t}" for t in s.notes],
+        "Sources:   " + "; ".join(src.title for src in s.sources),
+    ]
+    click.echo("\n".join(lines))
+
+
+def main() -> None:
+    """Entry point: runs the CLI with no traceback for anything but a bug in debug mode."""
+    try:
+        cli.main(prog_name="stretchcard", standalone_mode=True)
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        click.echo("stretchcard: interrupted", err=True)
+        sys.exit(130)
+    except Exception as exc:  # a bug: say so in one line, keep the traceback for debugging
+        if os.environ.get("STRETCHCARD_DEBUG"):
+            raise
+        click.echo(f"stretchcard: internal error: {type(exc).__name__}: {exc} "
+                   "(set STRETCHCARD_DEBUG=1 for details)", err=True)
+        sys.exit(1)

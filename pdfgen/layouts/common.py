@@ -1,0 +1,225 @@
+"""What every layout shares: fonts, colours, text measuring, badges, marks and the safety box.
+
+Fonts are registered on first use, not at import, so `stretchcard --help` never pays for
+ReportLab. Everything is drawn with the canvas API; measuring and drawing use the same
+functions, so what the fitter measured is exactly what is printed.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+from ..model import Plan, PlannedStretch, format_seconds
+
+REGULAR = "SC-Sans"
+BOLD = "SC-Sans-Bold"
+
+INK = (0.07, 0.09, 0.12)
+MUTED = (0.30, 0.33, 0.38)
+ACCENT = (0.12, 0.23, 0.37)        # number discs, rules: 11:1 on white, reads as near-black in gray
+BADGE_FILL = (0.88, 0.92, 0.96)
+CAUTION_FILL = (0.98, 0.76, 0.18)
+BOX_LINE = (0.62, 0.66, 0.72)
+STOP_FILL = (0.99, 0.94, 0.93)
+STOP_LINE = (0.70, 0.13, 0.11)
+
+
+@functools.lru_cache(maxsize=1)
+def register_fonts() -> tuple[str, str]:
+    """Registers the embedded TrueType fonts once per process (Bitstream Vera, shipped with ReportLab)."""
+    from reportlab import rl_config
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    font_dir = Path(rl_config.__file__).resolve().parent / "fonts"
+    pdfmetrics.registerFont(TTFont(REGULAR, str(font_dir / "Vera.ttf")))
+    pdfmetrics.registerFont(TTFont(BOLD, str(font_dir / "VeraBd.ttf")))
+    pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=REGULAR,
+                                  boldItalic=BOLD)
+    return REGULAR, BOLD
+
+
+def text_width(text: str, font: str, size: float) -> float:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return stringWidth(text, font, size)
+
+
+def wrap(text: str, font: str, size: float, width: float) -> list[str]:
+    """Breaks text into lines no wider than `width`; a word longer than a line is split."""
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        trial = f"{current} {word}" if current else word
+        if text_width(trial, font, size) <= width:
+            current = trial
+            continue
+        if current:
+            lines.append(current)
+        while text_width(word, font, size) > width and len(word) > 1:
+            cut = len(word) - 1
+            while cut > 1 and text_width(word[:cut] + "-", font, size) > width:
+                cut -= 1
+            lines.append(word[:cut] + "-")
+            word = word[cut:]
+        current = word
+    if current:
+        lines.append(current)
+    return lines
+
+
+def leading(size: float) -> float:
+    return size * 1.22
+
+
+def new_canvas(buffer, page_size: tuple[float, float], plan: Plan, layout: str):
+    """A canvas set up for reproducible, well-labelled output (fonts, metadata, invariant)."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from .. import __version__
+
+    register_fonts()
+    c = Canvas(buffer, pagesize=page_size, invariant=1, lang="en-US", pageCompression=1)
+    c.setTitle(plan.title)
+    c.setAuthor("stretchcard")
+    c.setCreator(f"stretchcard {__version__} ({layout})")
+    c.setSubject(f"Stretch routine, {format_seconds(plan.total_s)}: "
+                 + ", ".join(a.title.lower() for a in plan.areas))
+    c.setKeywords(", ".join(["stretching", "back pain", layout]
+                            + [i.stretch.name for i in plan.items]))
+    return c
+
+
+def dose_text(item: PlannedStretch) -> str:
+    """The dose as a person reads it: "Hold 30 s · 2× each side", "8 slow reps"."""
+    each = " each side" if item.sides == 2 else ""
+    if item.stretch.dose.dynamic:
+        return f"{item.reps} slow reps{each}"
+    times = f" · {item.reps}×{each}" if item.reps > 1 else (f" ·{each}" if each else "")
+    return f"Hold {item.hold_s} s{times}"
+
+
+def draw_lines(c, lines: Sequence[str], x: float, top: float, font: str, size: float,
+               color=INK) -> float:
+    """Draws lines downward from `top` (the top of the first line); returns the new top."""
+    c.setFillColorRGB(*color)
+    c.setFont(font, size)
+    lead = leading(size)
+    y = top - size * 0.93
+    for line in lines:
+        c.drawString(x, y, line)
+        y -= lead
+    return top - lead * len(lines)
+
+
+def draw_number(c, x: float, y: float, radius: float, number: int) -> None:
+    """A filled disc with the stretch's number, centred on (x, y)."""
+    c.setFillColorRGB(*ACCENT)
+    c.circle(x, y, radius, stroke=0, fill=1)
+    c.setFillColorRGB(1, 1, 1)
+    size = radius * 1.25
+    c.setFont(BOLD, size)
+    c.drawCentredString(x, y - size * 0.36, str(number))
+
+
+def draw_badge(c, x: float, top: float, text: str, size: float, max_width: float) -> float:
+    """A rounded tinted label for the dose; returns its height."""
+    pad = size * 0.45
+    width = min(max_width, text_width(text, BOLD, size) + 2 * pad)
+    height = size + 2 * pad * 0.8
+    c.setFillColorRGB(*BADGE_FILL)
+    c.setStrokeColorRGB(*ACCENT)
+    c.setLineWidth(0.75)
+    c.roundRect(x, top - height, width, height, height * 0.3, stroke=1, fill=1)
+    c.setFillColorRGB(*INK)
+    c.setFont(BOLD, size)
+    c.drawString(x + pad, top - height + pad * 0.8 + size * 0.2, text)
+    return height
+
+
+def badge_height(size: float) -> float:
+    return size + 2 * size * 0.45 * 0.8
+
+
+def draw_caution_mark(c, x: float, top: float, size: float) -> None:
+    """A warning triangle with "!" whose meaning survives grayscale printing: shape plus sign."""
+    h = size * 0.95
+    w = h * 1.1
+    base = top - h
+    p = c.beginPath()
+    p.moveTo(x, base)
+    p.lineTo(x + w, base)
+    p.lineTo(x + w / 2, top)
+    p.close()
+    c.setFillColorRGB(*CAUTION_FILL)
+    c.setStrokeColorRGB(*INK)
+    c.setLineWidth(0.6)
+    c.drawPath(p, stroke=1, fill=1)
+    c.setFillColorRGB(*INK)
+    c.setFont(BOLD, size * 0.7)
+    c.drawCentredString(x + w / 2, base + h * 0.12, "!")
+
+
+def caution_mark_width(size: float) -> float:
+    return size * 0.95 * 1.1 + size * 0.35
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    """A heading and bullet lines, measured for a column width and font size."""
+
+    heading: str
+    lines: tuple[str, ...]
+
+    def layout(self, width: float, size: float) -> list[tuple[str, str, bool]]:
+        """(font, text, starts_item) rows: the heading then each bullet, wrapped."""
+        rows = [(BOLD, self.heading, True)]
+        bullet_w = text_width("• ", REGULAR, size)
+        for line in self.lines:
+            for k, part in enumerate(wrap(line, REGULAR, size, width - bullet_w)):
+                rows.append((REGULAR, part, k == 0))
+        return rows
+
+    def height(self, width: float, size: float) -> float:
+        return len(self.layout(width, size)) * leading(size)
+
+    def draw(self, c, x: float, top: float, width: float, size: float, color=INK) -> float:
+        bullet_w = text_width("• ", REGULAR, size)
+        y = top
+        for font, text, first in self.layout(width, size):
+            c.setFillColorRGB(*color)
+            c.setFont(font, size)
+            base = y - size * 0.93
+            if font == BOLD:
+                c.drawString(x, base, text)
+            else:
+                if first:
+                    c.drawString(x, base, "•")
+                c.drawString(x + bullet_w, base, text)
+            y -= leading(size)
+        return y
+
+
+def safety_blocks(plan: Plan, safety) -> list[TextBlock]:
+    """The general rules, every red flag, and this person's own cautions and notes.
+
+    Nothing here is ever shortened to make room: a layout that cannot fit all of it must say so.
+    """
+    blocks = [
+        TextBlock("Stretch safely", safety.rules + (safety.stop_rule,)),
+        TextBlock("Call for emergency help if your back hurts and…", safety.red_flags_emergency),
+        TextBlock("See a doctor soon if…", safety.red_flags_urgent),
+    ]
+    extra = tuple(plan.cautions) + tuple(plan.notes)
+    if extra:
+        blocks.append(TextBlock("For you", extra))
+    return blocks
+
+
+def source_line(plan: Plan, safety) -> str:
+    titles = dict.fromkeys(src.title for item in plan.items for src in item.stretch.sources)
+    titles.update(dict.fromkeys(src.title for src in safety.sources))
+    return "Sources: " + "; ".join(titles) + "."

@@ -1,0 +1,70 @@
+"""Paper sizes and printer-safe margins, defined here rather than taken from ReportLab.
+
+ReportLab's HALF_LETTER is 5.5 x 8 in; real half-letter is 5.5 x 8.5 in, so every size is
+spelled out in points (1 in = 72 pt, 1 mm = 72 / 25.4 pt).
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+MM = 72 / 25.4
+INCH = 72.0
+SHEET_MARGIN = 10 * MM
+CARD_MARGIN = 6 * MM
+
+
+@dataclass(frozen=True)
+class Paper:
+    """A sheet in portrait orientation, with the margin no home printer can print into."""
+
+    name: str
+    label: str
+    width: float
+    height: float
+    card: bool = False
+
+    @property
+    def margin(self) -> float:
+        return CARD_MARGIN if self.card else SHEET_MARGIN
+
+    @property
+    def size(self) -> tuple[float, float]:
+        return (self.width, self.height)
+
+    def describe(self) -> str:
+        if self.label.endswith("in"):
+            return self.label
+        return f"{self.label} ({self.width / MM:.0f} x {self.height / MM:.0f} mm)"
+
+
+PAPERS: dict[str, Paper] = {p.name: p for p in (
+    Paper("letter", "US Letter 8.5 x 11 in", 8.5 * INCH, 11 * INCH),
+    Paper("a4", "A4", 210 * MM, 297 * MM),
+    Paper("legal", "US Legal 8.5 x 14 in", 8.5 * INCH, 14 * INCH),
+    Paper("tabloid", "Tabloid 11 x 17 in", 11 * INCH, 17 * INCH),
+    Paper("a3", "A3", 297 * MM, 420 * MM),
+    Paper("a5", "A5", 148 * MM, 210 * MM),
+    Paper("half-letter", "Half letter 5.5 x 8.5 in", 5.5 * INCH, 8.5 * INCH),
+    Paper("a6", "A6", 105 * MM, 148 * MM, card=True),
+    Paper("index-3x5", "Index card 3 x 5 in", 3 * INCH, 5 * INCH, card=True),
+    Paper("index-4x6", "Index card 4 x 6 in", 4 * INCH, 6 * INCH, card=True),
+    Paper("index-5x8", "Index card 5 x 8 in", 5 * INCH, 8 * INCH, card=True),
+)}
+
+
+def paper(name: str) -> Paper:
+    """Looks up a paper by name ("a4", "Letter", "index 4x6").
+
+    Raises:
+        ValueError: naming the known papers, with the closest one as a suggestion.
+    """
+    key = str(name).strip().lower().replace("_", "-").replace(" ", "-")
+    if key in PAPERS:
+        return PAPERS[key]
+    if f"index-{key}" in PAPERS:
+        return PAPERS[f"index-{key}"]
+    close = difflib.get_close_matches(key, list(PAPERS), n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    raise ValueError(f"unknown paper {name!r}{hint} (known: {', '.join(PAPERS)})")

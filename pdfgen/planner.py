@@ -1,0 +1,408 @@
+"""Turns a Request into a dosed, ordered Plan. Pure: no I/O, no clock, no randomness.
+
+The library is small (a few dozen stretches), so selection is an exact branch-and-bound search
+over subsets rather than a greedy pick: a greedy pick can spend the budget on one long stretch
+and miss a set that covers every requested area. Ties are broken by stretch id through the
+fixed search order.
+
+Time model (DESIGN.md): a stretch takes
+``setup + sides × (reps × hold + (reps − 1) × rest) + (sides − 1) × switch``
+(a moving stretch uses its tempo in place of the hold), and consecutive stretches add a
+transition that grows with the change of height between positions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Mapping, Sequence
+
+from .errors import NoFitError
+from .model import (SETTING_RULES, Condition, Plan, PlannedStretch, Position, Request,
+                    Routine, Stretch, format_seconds)
+
+MAX_STRETCHES = 10
+FILL_TARGET = 0.9
+SECONDS_PER_STRETCH = 70
+SAME_POSITION_S = 5
+NEW_POSITION_S = 8
+
+# The order positions follow in a routine: from lying down up to standing, so a person gets
+# down to the floor once and finishes upright.
+POSITION_FLOW = (Position.SUPINE, Position.SIDE_LYING, Position.PRONE, Position.FLOOR_SEATED,
+                 Position.ALL_FOURS, Position.KNEELING, Position.SEATED, Position.STANDING,
+                 Position.HANGING)
+_FLOW_RANK = {p: i for i, p in enumerate(POSITION_FLOW)}
+
+
+def transition_s(a: Position, b: Position) -> int:
+    """Seconds to move from one stretch's position to the next one's.
+
+    Same position: 5 s; a new position at the same height: 8 s; otherwise 5 s plus about 3 s for
+    each step of height, so floor to standing costs 15 s.
+    """
+    if a is b:
+        return SAME_POSITION_S
+    climb = abs(a.height - b.height)
+    return max(NEW_POSITION_S, SAME_POSITION_S + round(10 * climb / 3))
+
+
+@dataclass(frozen=True)
+class DoseOption:
+    hold_s: int
+    reps: int
+    duration_s: int
+
+
+def stretch_duration(stretch: Stretch, hold_s: int, reps: int) -> int:
+    """Seconds one stretch takes at a given dose, per the time model."""
+    d = stretch.dose
+    per_rep = d.tempo_s if d.dynamic else hold_s
+    sides = d.sides.count
+    return d.setup_s + sides * (reps * per_rep + (reps - 1) * d.rest_s) + (sides - 1) * d.switch_s
+
+
+def dose_options(stretch: Stretch) -> tuple[DoseOption, ...]:
+    """Every allowed dose, shortest first. Holds step by 5 s where the range is in fives."""
+    d = stretch.dose
+    if d.dynamic:
+        holds: tuple[int, ...] = (d.tempo_s,)
+    else:
+        h = d.hold_s
+        step = 5 if h.low % 5 == 0 and h.high % 5 == 0 else 1
+        holds = h.values(step)
+    opts = {DoseOption(hold, reps, stretch_duration(stretch, hold, reps))
+            for hold in holds for reps in d.reps.values(1)}
+    return tuple(sorted(opts, key=lambda o: (o.duration_s, o.reps, o.hold_s)))
+
+
+# --- eligibility -----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Exclusion:
+    stretch_id: str
+    reason: str
+
+
+def eligibility(request: Request, stretches: Mapping[str, Stretch],
+                conditions: Mapping[str, Condition]) -> tuple[list[Stretch], list[Exclusion]]:
+    """Splits the library into what this person may do here, and what is out and why.
+
+    Conditions are applied conservatively: a stretch goes if the condition names it, its
+    movement or its position, or if the stretch itself lists the condition in `avoid_if`.
+    """
+    rules = SETTING_RULES[request.setting]
+    have = (request.equipment if request.equipment is not None else rules.equipment)
+    have = have | rules.fixed_equipment
+    conds = [conditions[c] for c in request.conditions]
+    ok: list[Stretch] = []
+    out: list[Exclusion] = []
+    for s in stretches.values():
+        reason = _exclusion_reason(s, request, rules.positions, have, conds)
+        if reason:
+            out.append(Exclusion(s.id, reason))
+        else:
+            ok.append(s)
+    return ok, out
+
+
+def _exclusion_reason(s: Stretch, request: Request, positions, have, conds) -> str:
+    for c in conds:
+        if (c.id in s.avoid_if or s.id in c.stretches or s.movement in c.movements
+                or s.position in c.positions):
+            return f"not safe with {c.name.lower()}"
+    if s.position not in positions:
+        return f"needs a {s.position.value} position, not possible in the {request.setting.value} setting"
+    missing = sorted(e.value for e in s.equipment - have)
+    if missing:
+        return f"needs {' and '.join('a ' + m for m in missing)}"
+    if s.level.rank > request.level.rank:
+        return f"{s.level.value} level, above {request.level.value}"
+    return ""
+
+
+# --- selection -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Candidate:
+    stretch: Stretch
+    min_s: int
+    max_s: int
+    relevance: int
+    covers: frozenset
+
+
+def _transitions(positions: Sequence[Position]) -> int:
+    """Transition seconds for stretches in flow order, given their positions in that order."""
+    return sum(transition_s(a, b) for a, b in zip(positions, positions[1:]))
+
+
+def _set_transitions(position_counts: dict[Position, int]) -> int:
+    """Transition seconds for a set of stretches ordered by the flow (only the positions matter)."""
+    distinct = sorted(position_counts, key=_FLOW_RANK.__getitem__)
+    n = sum(position_counts.values())
+    return _transitions(distinct) + SAME_POSITION_S * (n - len(distinct))
+
+
+def target_count(budget_s: int) -> int:
+    """How many stretches a budget is best spent on: about one per 70 s, within poster limits."""
+    return max(1, min(MAX_STRETCHES, round(budget_s / SECONDS_PER_STRETCH)))
+
+
+def select(candidates: Sequence[Stretch], areas: Sequence, budget_s: int) -> tuple[Stretch, ...]:
+    """The best subset of `candidates` for `areas` within `budget_s`, by exact search.
+
+    Sets are ranked by, in order: requested areas covered by a primary target; reaching 90% of
+    the budget at the longest doses; fewest stretches off the requested areas; closeness to the
+    target count; relevance (each requested area a stretch targets: 2 if primary, 1 if
+    secondary); gentleness (lower levels); least time lost to transitions. The first set met in
+    the search order (relevance, then id) wins a tie.
+    """
+    want = frozenset(areas)
+    cands = []
+    for s in candidates:
+        opts = dose_options(s)
+        covers = frozenset(s.primary) & want
+        rel = 2 * len(covers) + len(want & frozenset(s.secondary))
+        cands.append(_Candidate(s, opts[0].duration_s, opts[-1].duration_s, rel, covers))
+    cands.sort(key=lambda c: (-c.relevance, c.stretch.id))
+    n_target = target_count(budget_s)
+    fill_goal = FILL_TARGET * budget_s
+
+    # Suffix sums let each node bound what the rest of the list could still add.
+    k = len(cands)
+    rest_covers = [frozenset()] * (k + 1)
+    rest_rel = [0] * (k + 1)
+    rest_max = [0] * (k + 1)
+    for i in range(k - 1, -1, -1):
+        rest_covers[i] = rest_covers[i + 1] | cands[i].covers
+        rest_rel[i] = rest_rel[i + 1] + cands[i].relevance
+        rest_max[i] = rest_max[i + 1] + cands[i].max_s
+
+    def _bound(i, covered, irrelevant, rel, trans):
+        """The best score any completion of this branch could reach, size by size.
+
+        Each component is an upper bound for completions of that size, so the tuple bounds
+        them lexicographically; the branch is cut when even that cannot beat the incumbent.
+        """
+        n = len(chosen)
+        rest = cands[i:]
+        gains = sorted((len(c.covers - covered) for c in rest), reverse=True)
+        gentle = -sum(c.stretch.level.rank for c in chosen)
+        best_bound = None
+        cov_all = len(covered | rest_covers[i])
+        for extra in range(0, min(len(rest), MAX_STRETCHES - n) + 1):
+            m = n + extra
+            if m == 0:
+                continue
+            bound = (min(cov_all, len(covered) + sum(gains[:extra])), True, -irrelevant,
+                     -abs(m - n_target), rel + sum(c.relevance for c in rest[:extra]),
+                     gentle, -trans)
+            if best_bound is None or bound > best_bound:
+                best_bound = bound
+        return best_bound
+
+    best: list = [None, ()]
+    chosen: list[_Candidate] = []
+    counts: dict[Position, int] = {}
+
+    def score(covered, min_sum, max_sum, irrelevant, rel, trans):
+        filled = max_sum + trans >= fill_goal
+        gentle = -sum(c.stretch.level.rank for c in chosen)
+        return (len(covered), filled, -irrelevant, -abs(len(chosen) - n_target), rel,
+                gentle, -trans)
+
+    def visit(i, covered, min_sum, max_sum, irrelevant, rel):
+        trans = _set_transitions(counts) if chosen else 0
+        if chosen:
+            sc = score(covered, min_sum, max_sum, irrelevant, rel, trans)
+            if best[0] is None or sc > best[0]:
+                best[0] = sc
+                best[1] = tuple(c.stretch for c in chosen)
+        if i == k or len(chosen) == MAX_STRETCHES:
+            return
+        if best[0] is not None and _bound(i, covered, irrelevant, rel, trans) <= best[0]:
+            return
+        for j in range(i, k):
+            c = cands[j]
+            counts[c.stretch.position] = counts.get(c.stretch.position, 0) + 1
+            chosen.append(c)
+            if min_sum + c.min_s + _set_transitions(counts) <= budget_s:
+                visit(j + 1, covered | c.covers, min_sum + c.min_s, max_sum + c.max_s,
+                      irrelevant + (c.relevance == 0), rel + c.relevance)
+            chosen.pop()
+            counts[c.stretch.position] -= 1
+            if not counts[c.stretch.position]:
+                del counts[c.stretch.position]
+
+    visit(0, frozenset(), 0, 0, 0, 0)
+    return best[1]
+
+
+def order(stretches: Sequence[Stretch]) -> tuple[Stretch, ...]:
+    """Floor first, standing last, grouped by position; within a position, by id."""
+    return tuple(sorted(stretches, key=lambda s: (_FLOW_RANK[s.position], s.id)))
+
+
+# --- dosing ----------------------------------------------------------------------------------
+
+def dose(stretches: Sequence[Stretch], seconds: int) -> tuple[DoseOption, ...]:
+    """Chooses one dose per stretch so their total is as large as possible within `seconds`.
+
+    An exact multiple-choice knapsack over whole seconds. Within a small tolerance of the
+    longest total that fits (2% of the time, at most 15 s) it prefers doses spread evenly across
+    stretches (least sum of squared position in each stretch's range), so one stretch does not
+    take all the spare time.
+    """
+    states: dict[int, tuple[float, tuple[DoseOption, ...]]] = {0: (0.0, ())}
+    for s in stretches:
+        opts = dose_options(s)
+        span = max(1, opts[-1].duration_s - opts[0].duration_s)
+        nxt: dict[int, tuple[float, tuple[DoseOption, ...]]] = {}
+        for total, (cost, picks) in states.items():
+            for o in opts:
+                t = total + o.duration_s
+                if t > seconds:
+                    break
+                c = cost + ((o.duration_s - opts[0].duration_s) / span) ** 2
+                old = nxt.get(t)
+                if old is None or c < old[0] - 1e-12:
+                    nxt[t] = (c, picks + (o,))
+        states = nxt
+        if not states:
+            raise ValueError("the chosen stretches do not fit the time")
+    longest = max(states)
+    tolerance = min(15, seconds // 50)
+    near = [t for t in states if t >= longest - tolerance]
+    return states[min(near, key=lambda t: (round(states[t][0], 9), -t))][1]
+
+
+# --- the whole plan --------------------------------------------------------------------------
+
+def plan(request: Request, stretches: Mapping[str, Stretch],
+         conditions: Mapping[str, Condition]) -> Plan:
+    """Plans a routine for `request` from the library.
+
+    Raises:
+        NoFitError: nothing is eligible, or nothing fits the time; the message says what would.
+    """
+    budget = request.budget_s
+    ok, out = eligibility(request, stretches, conditions)
+    if not ok:
+        raise NoFitError(_nothing_eligible(request, out))
+    shortest = min(ok, key=lambda s: (dose_options(s)[0].duration_s, s.id))
+    shortest_s = dose_options(shortest)[0].duration_s
+    if budget < shortest_s:
+        raise NoFitError(
+            f"{format_seconds(budget)} is too short: the shortest stretch that suits you, "
+            f"{shortest.name}, takes {shortest_s} s. Ask for at least {_round_up_minutes(shortest_s)}.")
+    chosen = order(select(ok, request.areas, budget))
+    trans = tuple(transition_s(a.position, b.position) for a, b in zip(chosen, chosen[1:]))
+    doses = dose(chosen, budget - sum(trans))
+    items = tuple(PlannedStretch(s, o.hold_s, o.reps, o.duration_s) for s, o in zip(chosen, doses))
+    return Plan(
+        title=request.title or default_title(request.areas, budget),
+        areas=request.areas,
+        budget_s=budget,
+        items=items,
+        transitions_s=trans,
+        cautions=tuple(conditions[c].caution for c in request.conditions),
+        excluded=tuple(sorted(e.stretch_id for e in out)),
+        setting=request.setting,
+        notes=_coverage_notes(request, items, ok),
+    )
+
+
+def plan_routine(routine: Routine, stretches: Mapping[str, Stretch],
+                 conditions: Mapping[str, Condition], request: Request) -> Plan:
+    """Plans a fixed routine: its stretches in its own order, at its own doses where given.
+
+    Stretches without a stated dose are dosed to fill what the routine's minutes leave. The
+    total is not forced under the stated minutes: if the routine's own doses run over, the plan
+    says so in its notes instead of silently changing the routine.
+    """
+    ok, out = eligibility(request, stretches, conditions)
+    allowed = {s.id for s in ok}
+    dropped = [i.stretch for i in routine.items if i.stretch not in allowed]
+    items_in = [i for i in routine.items if i.stretch in allowed]
+    if not items_in:
+        raise NoFitError(f"routine {routine.id!r}: every stretch in it is excluded for this request "
+                         f"({'; '.join(_reason_of(out, sid) for sid in dropped[:3])})")
+    seq = [stretches[i.stretch] for i in items_in]
+    trans = tuple(transition_s(a.position, b.position) for a, b in zip(seq, seq[1:]))
+    budget = round(routine.minutes * 60)
+    free = [s for s, i in zip(seq, items_in) if i.hold_s is None and i.reps is None]
+    fixed_s = 0
+    for s, i in zip(seq, items_in):
+        if not (i.hold_s is None and i.reps is None):
+            fixed_s += stretch_duration(s, *_fixed_dose(s, i))
+    spare = budget - sum(trans) - fixed_s
+    free_doses = iter(())
+    if free:
+        min_free = sum(dose_options(s)[0].duration_s for s in free)
+        free_doses = iter(dose(free, max(spare, min_free)))
+    items = []
+    for s, i in zip(seq, items_in):
+        if i.hold_s is None and i.reps is None:
+            o = next(free_doses)
+            items.append(PlannedStretch(s, o.hold_s, o.reps, o.duration_s))
+        else:
+            hold, reps = _fixed_dose(s, i)
+            items.append(PlannedStretch(s, hold, reps, stretch_duration(s, hold, reps)))
+    notes = list(routine.notes)
+    result = Plan(title=request.title or routine.title, areas=routine.areas or request.areas,
+                  budget_s=budget, items=tuple(items), transitions_s=trans,
+                  cautions=tuple(conditions[c].caution for c in request.conditions),
+                  excluded=tuple(sorted(dropped)), setting=request.setting, routine=routine.id)
+    if result.total_s > budget:
+        notes.append(f"The stated {format_seconds(budget)} is short: at these doses the routine "
+                     f"takes {format_seconds(result.total_s)}.")
+    if dropped:
+        notes.append(f"Left out for your safety or setting: {', '.join(stretches[d].name for d in dropped)}.")
+    return replace(result, notes=tuple(notes))
+
+
+def _fixed_dose(s: Stretch, item) -> tuple[int, int]:
+    d = s.dose
+    hold = d.tempo_s if d.dynamic else (item.hold_s if item.hold_s is not None else d.hold_s.high)
+    reps = item.reps if item.reps is not None else d.reps.low
+    return hold, reps
+
+
+def _reason_of(out: Sequence[Exclusion], sid: str) -> str:
+    return next((f"{sid}: {e.reason}" for e in out if e.stretch_id == sid), sid)
+
+
+def _nothing_eligible(request: Request, out: Sequence[Exclusion]) -> str:
+    reasons: dict[str, list[str]] = {}
+    for e in out:
+        reasons.setdefault(e.reason, []).append(e.stretch_id)
+    parts = [f"{len(ids)} {r}" for r, ids in sorted(reasons.items(), key=lambda kv: -len(kv[1]))]
+    return ("no stretch suits this request: " + "; ".join(parts[:4])
+            + ". Try another --setting, fewer --condition options, or more --equipment.")
+
+
+def _coverage_notes(request: Request, items, eligible) -> tuple[str, ...]:
+    covered = {a for i in items for a in i.stretch.primary}
+    notes = []
+    for area in request.areas:
+        if area in covered:
+            continue
+        if not any(area in s.primary for s in eligible):
+            notes.append(f"No stretch for the {area.title.lower()} suits your setting and conditions.")
+        else:
+            notes.append(f"The time is too short to include a stretch for the {area.title.lower()}.")
+    return tuple(notes)
+
+
+def default_title(areas: Sequence, budget_s: int) -> str:
+    """A plain title such as "7-minute stretch for the lower back and hamstrings"."""
+    names = [a.title.lower() for a in areas]
+    joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    m, s = divmod(int(budget_s), 60)
+    length = f"{m}-minute" if not s else format_seconds(budget_s)
+    return f"{length} stretch for the {joined}".capitalize()
+
+
+def _round_up_minutes(seconds: int) -> str:
+    minutes = -(-seconds // 30) / 2
+    return f"{minutes:g} minute{'s' if minutes != 1 else ''}"
