@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from .catalog import Catalog, load
+from .errors import (ContentError, LayoutError, NoFitError, OutputError,  # noqa: F401 (re-exported)
+                     StretchcardError)
 from .model import (Area, Equipment, Level, Plan, Request, Setting, format_seconds, parse_areas)
 from .paper import Paper, paper as find_paper
 

@@ -122,25 +122,21 @@ def _exclusion_reason(s: Stretch, request: Request, positions, have, conds) -> s
 
 # --- selection -------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class _Candidate:
-    stretch: Stretch
-    min_s: int
-    max_s: int
-    relevance: int
-    covers: frozenset
+_N_FLOW = len(POSITION_FLOW)
+_COST = [[transition_s(a, b) for b in POSITION_FLOW] for a in POSITION_FLOW]
 
 
-def _transitions(positions: Sequence[Position]) -> int:
-    """Transition seconds for stretches in flow order, given their positions in that order."""
-    return sum(transition_s(a, b) for a, b in zip(positions, positions[1:]))
-
-
-def _set_transitions(position_counts: dict[Position, int]) -> int:
-    """Transition seconds for a set of stretches ordered by the flow (only the positions matter)."""
-    distinct = sorted(position_counts, key=_FLOW_RANK.__getitem__)
-    n = sum(position_counts.values())
-    return _transitions(distinct) + SAME_POSITION_S * (n - len(distinct))
+def _set_transitions(counts: Sequence[int]) -> int:
+    """Transition seconds for a set of stretches in flow order; `counts` is per flow position."""
+    total, prev = 0, -1
+    for rank in range(_N_FLOW):
+        n = counts[rank]
+        if n:
+            if prev >= 0:
+                total += _COST[prev][rank]
+            total += SAME_POSITION_S * (n - 1)
+            prev = rank
+    return total
 
 
 def target_count(budget_s: int) -> int:
@@ -157,85 +153,80 @@ def select(candidates: Sequence[Stretch], areas: Sequence, budget_s: int) -> tup
     secondary); gentleness (lower levels); least time lost to transitions. The first set met in
     the search order (relevance, then id) wins a tie.
     """
-    want = frozenset(areas)
-    cands = []
+    bit = {a: 1 << k for k, a in enumerate(dict.fromkeys(areas))}
+    rows = []
     for s in candidates:
         opts = dose_options(s)
-        covers = frozenset(s.primary) & want
-        rel = 2 * len(covers) + len(want & frozenset(s.secondary))
-        cands.append(_Candidate(s, opts[0].duration_s, opts[-1].duration_s, rel, covers))
-    cands.sort(key=lambda c: (-c.relevance, c.stretch.id))
+        covers = sum(bit[a] for a in set(s.primary) if a in bit)
+        rel = 2 * covers.bit_count() + sum(1 for a in set(s.secondary) if a in bit)
+        rows.append((-rel, s.id, s, opts[0].duration_s, opts[-1].duration_s, rel, covers,
+                     s.level.rank, _FLOW_RANK[s.position]))
+    rows.sort(key=lambda r: (r[0], r[1]))
+    stretch = [r[2] for r in rows]
+    min_s = [r[3] for r in rows]
+    max_s = [r[4] for r in rows]
+    rel_of = [r[5] for r in rows]
+    cover_of = [r[6] for r in rows]
+    level_of = [r[7] for r in rows]
+    pos_of = [r[8] for r in rows]
+    k = len(rows)
     n_target = target_count(budget_s)
     fill_goal = FILL_TARGET * budget_s
-
-    # Suffix sums let each node bound what the rest of the list could still add.
-    k = len(cands)
-    rest_covers = [frozenset()] * (k + 1)
-    rest_rel = [0] * (k + 1)
-    rest_max = [0] * (k + 1)
+    rest_covers = [0] * (k + 1)
     for i in range(k - 1, -1, -1):
-        rest_covers[i] = rest_covers[i + 1] | cands[i].covers
-        rest_rel[i] = rest_rel[i + 1] + cands[i].relevance
-        rest_max[i] = rest_max[i + 1] + cands[i].max_s
+        rest_covers[i] = rest_covers[i + 1] | cover_of[i]
 
-    def _bound(i, covered, irrelevant, rel, trans):
+    best: list = [None, ()]
+    chosen: list[int] = []
+    counts = [0] * _N_FLOW
+
+    def bound(i, covered, irrelevant, rel, gentle, trans):
         """The best score any completion of this branch could reach, size by size.
 
-        Each component is an upper bound for completions of that size, so the tuple bounds
-        them lexicographically; the branch is cut when even that cannot beat the incumbent.
+        Each component bounds completions of that size (relevance is sorted, so the next ones
+        are the most relevant left), so the tuple bounds them lexicographically.
         """
         n = len(chosen)
-        rest = cands[i:]
-        gains = sorted((len(c.covers - covered) for c in rest), reverse=True)
-        gentle = -sum(c.stretch.level.rank for c in chosen)
-        best_bound = None
-        cov_all = len(covered | rest_covers[i])
-        for extra in range(0, min(len(rest), MAX_STRETCHES - n) + 1):
+        gains = sorted(((cover_of[j] & ~covered).bit_count() for j in range(i, k)), reverse=True)
+        cov_all = (covered | rest_covers[i]).bit_count()
+        cov_now = covered.bit_count()
+        top, gain, rel_more = None, 0, 0
+        for extra in range(0, min(k - i, MAX_STRETCHES - n) + 1):
+            if extra:
+                gain += gains[extra - 1]
+                rel_more += rel_of[i + extra - 1]
             m = n + extra
             if m == 0:
                 continue
-            bound = (min(cov_all, len(covered) + sum(gains[:extra])), True, -irrelevant,
-                     -abs(m - n_target), rel + sum(c.relevance for c in rest[:extra]),
-                     gentle, -trans)
-            if best_bound is None or bound > best_bound:
-                best_bound = bound
-        return best_bound
+            b = (min(cov_all, cov_now + gain), True, -irrelevant, -abs(m - n_target),
+                 rel + rel_more, gentle, -trans)
+            if top is None or b > top:
+                top = b
+        return top
 
-    best: list = [None, ()]
-    chosen: list[_Candidate] = []
-    counts: dict[Position, int] = {}
-
-    def score(covered, min_sum, max_sum, irrelevant, rel, trans):
-        filled = max_sum + trans >= fill_goal
-        gentle = -sum(c.stretch.level.rank for c in chosen)
-        return (len(covered), filled, -irrelevant, -abs(len(chosen) - n_target), rel,
-                gentle, -trans)
-
-    def visit(i, covered, min_sum, max_sum, irrelevant, rel):
+    def visit(i, covered, min_sum, max_sum, irrelevant, rel, gentle):
         trans = _set_transitions(counts) if chosen else 0
         if chosen:
-            sc = score(covered, min_sum, max_sum, irrelevant, rel, trans)
+            sc = (covered.bit_count(), max_sum + trans >= fill_goal, -irrelevant,
+                  -abs(len(chosen) - n_target), rel, gentle, -trans)
             if best[0] is None or sc > best[0]:
                 best[0] = sc
-                best[1] = tuple(c.stretch for c in chosen)
+                best[1] = tuple(chosen)
         if i == k or len(chosen) == MAX_STRETCHES:
             return
-        if best[0] is not None and _bound(i, covered, irrelevant, rel, trans) <= best[0]:
+        if best[0] is not None and bound(i, covered, irrelevant, rel, gentle, trans) <= best[0]:
             return
         for j in range(i, k):
-            c = cands[j]
-            counts[c.stretch.position] = counts.get(c.stretch.position, 0) + 1
-            chosen.append(c)
-            if min_sum + c.min_s + _set_transitions(counts) <= budget_s:
-                visit(j + 1, covered | c.covers, min_sum + c.min_s, max_sum + c.max_s,
-                      irrelevant + (c.relevance == 0), rel + c.relevance)
-            chosen.pop()
-            counts[c.stretch.position] -= 1
-            if not counts[c.stretch.position]:
-                del counts[c.stretch.position]
+            counts[pos_of[j]] += 1
+            if min_sum + min_s[j] + _set_transitions(counts) <= budget_s:
+                chosen.append(j)
+                visit(j + 1, covered | cover_of[j], min_sum + min_s[j], max_sum + max_s[j],
+                      irrelevant + (rel_of[j] == 0), rel + rel_of[j], gentle - level_of[j])
+                chosen.pop()
+            counts[pos_of[j]] -= 1
 
-    visit(0, frozenset(), 0, 0, 0, 0)
-    return best[1]
+    visit(0, 0, 0, 0, 0, 0, 0)
+    return tuple(stretch[j] for j in best[1])
 
 
 def order(stretches: Sequence[Stretch]) -> tuple[Stretch, ...]:

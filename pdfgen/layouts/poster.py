@@ -83,6 +83,7 @@ class Poster:
         self.plan, self.paper, self.ctx = plan, paper, ctx
         self.m = paper.margin
         self.width = paper.width - 2 * self.m
+        self.figure_boxes: list[tuple[float, float, float, float]] = []
 
     # --- measuring -----------------------------------------------------------------------
     def header_height(self) -> float:
@@ -232,14 +233,14 @@ class Poster:
         y = draw_lines(c, t.name, x + pad + size * 2.2, top - pad + 1, BOLD, t.name_size)
         y = min(y, top - pad - 2 * radius) - 3
         if grid.side:
-            fig_w = inner * 0.38
-            draw_stretch_figure(c, self.ctx, item, x + pad, top - height + pad, fig_w - 6,
-                                y - (top - height + pad))
+            box = (x + pad, top - height + pad, inner * 0.38 - 6, y - (top - height + pad))
             tx, tw = x + pad + inner * 0.40, inner * 0.60
         else:
-            draw_stretch_figure(c, self.ctx, item, x + pad, y - grid.fig_h, inner, grid.fig_h)
+            box = (x + pad, y - grid.fig_h, inner, grid.fig_h)
             y -= grid.fig_h + 6
             tx, tw = x + pad, inner
+        self.figure_boxes.append(box)
+        draw_stretch_figure(c, self.ctx, item, *box)
         y -= draw_badge(c, tx, y, dose_text(item), size, tw) + 4
         self._draw_body(c, t, tx, y, size)
 

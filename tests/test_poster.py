@@ -1,0 +1,135 @@
+"""The poster as a printed page: text, fit, fonts, metadata, margins, ink and determinism."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from pdfgen import api
+from pdfgen.layouts.common import dose_text
+from pdfgen.paper import PAPERS
+from tests.conftest import pdf_text, render_pages
+
+
+@pytest.fixture(scope="module")
+def plan(catalog):
+    return api.make_plan(catalog, api.make_request(catalog, areas=["lower-back", "hamstrings"],
+                                                   minutes=7))
+
+
+@pytest.fixture(scope="module")
+def poster(catalog, plan):
+    return api.render(catalog, plan, "poster", "letter")
+
+
+def _font_sizes(data: bytes) -> list[float]:
+    """Effective size of every text run, from the text matrix and the font size."""
+    sizes: list[float] = []
+    for page in PdfReader(io.BytesIO(data)).pages:
+        def visit(text, cm, tm, font_dict, font_size):
+            if text.strip():
+                scale = (tm[0] ** 2 + tm[1] ** 2) ** 0.5 * (cm[0] ** 2 + cm[1] ** 2) ** 0.5
+                sizes.append(round(font_size * scale, 2))
+        page.extract_text(visitor_text=visit)
+    return sizes
+
+
+def test_poster_text_has_every_name_and_dose(poster, plan):
+    text = " ".join(pdf_text(poster).split())
+    for item in plan.items:
+        assert item.stretch.name in text
+        assert dose_text(item) in text
+    assert "Stop and get help" in text or "emergency" in text.lower()
+    assert plan.title in text
+
+
+def test_poster_is_one_letter_page_with_embedded_fonts(poster):
+    reader = PdfReader(io.BytesIO(poster))
+    assert len(reader.pages) == 1
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+    fonts = reader.pages[0]["/Resources"]["/Font"]
+    for ref in fonts.values():
+        font = ref.get_object()
+        desc = font.get("/FontDescriptor") or font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+        assert "/FontFile2" in desc.get_object(), font["/BaseFont"]
+
+
+def test_poster_metadata(poster, plan):
+    reader = PdfReader(io.BytesIO(poster))
+    meta = reader.metadata
+    assert meta.title == plan.title
+    assert "Stretch routine" in meta.subject
+    assert "back pain" in meta["/Keywords"]
+    assert reader.trailer["/Root"]["/Lang"] == "en-US"
+
+
+def test_two_builds_are_byte_identical(catalog, plan, poster):
+    assert api.render(catalog, plan, "poster", "letter") == poster
+
+
+def test_body_text_is_at_least_9_pt(poster):
+    assert min(_font_sizes(poster)) >= 8.0          # sources line
+    sizes = _font_sizes(poster)
+    assert sum(1 for s in sizes if s < 9) <= 3      # only the sources lines are smaller
+
+
+def test_nothing_is_printed_inside_the_printer_margin(poster):
+    page = render_pages(poster, dpi=72)[0]
+    w, h = page.size
+    margin = 10 * 72 / 25.4 - 1
+    px = page.load()
+    for x in range(w):
+        for y in range(h):
+            if x < margin or y < margin or x >= w - margin or y >= h - margin:
+                assert px[x, y] > 245, (x, y)
+
+
+def test_every_figure_box_has_ink(catalog, plan):
+    from pdfgen.figure import load_figure
+    from pdfgen.layouts.context import RenderContext
+    from pdfgen.layouts.poster import Poster
+    from pdfgen.paper import paper
+
+    figures = {i.stretch.figure: load_figure(catalog.figures[i.stretch.figure]) for i in plan.items}
+    poster = Poster(plan, paper("letter"), RenderContext(figures, catalog.safety))
+    data = poster.render()
+    page = render_pages(data, dpi=72)[0]
+    assert len(poster.figure_boxes) == len(plan.items)
+    for x, y, w, h in poster.figure_boxes:
+        crop = page.crop((int(x), int(792 - y - h), int(x + w), int(792 - y)))
+        dark = sum(1 for v in crop.getdata() if v < 128)
+        assert dark > 0.02 * w * h, (x, y, w, h, dark)
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_every_plan_up_to_15_minutes_fits_one_page(catalog, paper):
+    for areas in (["lower-back"], ["back", "hips", "hamstrings", "quads", "sides"]):
+        for setting in ("home", "office"):
+            for minutes in range(1, 16):
+                request = api.make_request(catalog, areas=areas, minutes=minutes, setting=setting)
+                plan = api.make_plan(catalog, request)
+                data = api.render(catalog, plan, "poster", paper)
+                assert len(PdfReader(io.BytesIO(data)).pages) == 1
+
+
+@pytest.mark.parametrize("paper", sorted(PAPERS))
+def test_poster_on_every_paper(catalog, paper):
+    plan = api.make_plan(catalog, api.make_request(catalog, minutes=5))
+    try:
+        data = api.render(catalog, plan, "poster", paper)
+    except api.LayoutError as exc:
+        assert "larger --paper" in str(exc)
+        return
+    reader = PdfReader(io.BytesIO(data))
+    assert len(reader.pages) == 1
+    box = reader.pages[0].mediabox
+    assert abs(float(box.width) - PAPERS[paper].width) < 0.5
+
+
+def test_too_much_for_a_small_card_is_a_clear_error(catalog):
+    plan = api.make_plan(catalog, api.make_request(catalog, areas=["back", "hips"], minutes=15))
+    with pytest.raises(api.LayoutError, match="larger --paper"):
+        api.render(catalog, plan, "poster", "index-3x5")
