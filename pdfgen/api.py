@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import Any, Sequence
 
-from .catalog import Catalog, load
+from .catalog import Catalog, load, unknown_message
 from .errors import (ContentError, LayoutError, NoFitError, OutputError,  # noqa: F401 (re-exported)
                      StretchcardError)
 from .model import (Area, Equipment, Level, Plan, Request, Setting, format_seconds, parse_areas)
@@ -145,6 +145,33 @@ def build_pdf(catalog: Catalog, plan: Plan, layout: str = "poster", paper: str =
     if output is None:
         target.parent.mkdir(parents=True, exist_ok=True)
     return write_atomic(target, data)
+
+
+def export_figures(catalog: Catalog, ids: Sequence[str], out_dir: Path, fmt: str = "png",
+                   size: int = 600, sheet: bool = False, grayscale: bool = False) -> list[Path]:
+    """Writes pose figures (all, or `ids`) to `out_dir`, or one contact sheet with their names.
+
+    Raises:
+        ValueError: an unknown figure id.
+        OutputError: the folder cannot be created or written.
+    """
+    from .figure import load_figure
+    from .figure.export import export_figures as export
+
+    wanted = list(ids) or sorted(catalog.figures)
+    for fid in wanted:
+        if fid not in catalog.figures:
+            from .catalog import _unknown
+
+            raise ValueError(unknown_message("figure", fid, catalog.figures))
+    names = {s.figure: s.name for s in catalog.stretches.values()}
+    specs = {fid: load_figure(catalog.figures[fid]) for fid in wanted}
+    try:
+        Path(out_dir).mkdir(parents=True, exist_ok=True)
+        return export(specs, Path(out_dir), fmt, size_px=size, captions=names, sheet=sheet,
+                      grayscale=grayscale)
+    except OSError as exc:
+        raise OutputError(f"cannot write figures to {out_dir}: {exc.strerror or exc}") from None
 
 
 def plan_to_dict(plan: Plan) -> dict[str, Any]:

@@ -37,13 +37,13 @@ class Catalog:
         try:
             return self.stretches[stretch_id]
         except KeyError:
-            raise KeyError(_unknown("stretch", stretch_id, self.stretches)) from None
+            raise KeyError(unknown_message("stretch", stretch_id, self.stretches)) from None
 
     def routine(self, routine_id: str) -> Routine:
         try:
             return self.routines[routine_id]
         except KeyError:
-            raise KeyError(_unknown("routine", routine_id, self.routines)) from None
+            raise KeyError(unknown_message("routine", routine_id, self.routines)) from None
 
     def condition(self, text: str) -> Condition:
         """Finds a condition by id, name or alias ("sciatica", "pregnant")."""
@@ -52,10 +52,10 @@ class Catalog:
             names = {cond.id.replace("-", " "), cond.name.lower(), *(a.lower() for a in cond.aliases)}
             if key in names:
                 return cond
-        raise KeyError(_unknown("condition", str(text), self.conditions))
+        raise KeyError(unknown_message("condition", str(text), self.conditions))
 
 
-def _unknown(kind: str, given: str, known: Iterable[str]) -> str:
+def unknown_message(kind: str, given: str, known: Iterable[str]) -> str:
     known = sorted(known)
     close = difflib.get_close_matches(given, known, n=1)
     hint = f"; did you mean {close[0]!r}?" if close else f" (known: {', '.join(known)})"
@@ -301,23 +301,23 @@ def _cross_check(stretches, routines, conditions, figures, real_paths) -> list[s
     for s in stretches.values():
         if not s.image and s.figure not in figures:
             problems.append(f"{s.path}:{line(s.path, 'figure')}: figure: "
-                            + _unknown("figure", s.figure, figures))
+                            + unknown_message("figure", s.figure, figures))
         for cid in sorted(s.avoid_if - conditions.keys()):
             problems.append(f"{s.path}:{line(s.path, 'avoid_if')}: avoid_if: "
-                            + _unknown("condition", cid, conditions))
+                            + unknown_message("condition", cid, conditions))
     for c in conditions.values():
         for sid in sorted(c.stretches - stretches.keys()):
             problems.append(f"conditions.yaml: {c.id}.excludes.stretches: "
-                            + _unknown("stretch", sid, stretches))
+                            + unknown_message("stretch", sid, stretches))
     for r in routines.values():
         for item in r.items:
             if item.stretch not in stretches:
                 problems.append(f"{r.path}:{line(r.path, item.stretch)}: stretches: "
-                                + _unknown("stretch", item.stretch, stretches))
+                                + unknown_message("stretch", item.stretch, stretches))
         for cid in r.conditions:
             if cid not in conditions:
                 problems.append(f"{r.path}:{line(r.path, 'conditions')}: conditions: "
-                                + _unknown("condition", cid, conditions))
+                                + unknown_message("condition", cid, conditions))
     return problems
 
 

@@ -261,6 +261,37 @@ def show(ctx, stretch_id):
     click.echo("\n".join(lines))
 
 
+@cli.command()
+@click.argument("ids", nargs=-1, metavar="[IDS]...")
+@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False),
+              default=Path("output/figures"), show_default=True, help="Folder to write into.")
+@click.option("--format", "fmt", type=click.Choice(("png", "svg", "pdf")), default="png",
+              show_default=True)
+@click.option("--size", type=click.IntRange(64, 4000), default=600, show_default=True,
+              help="Size in pixels (PNG) or points (SVG, PDF).")
+@click.option("--sheet", is_flag=True, help="Write one contact-sheet PDF of all figures instead.")
+@click.option("--grayscale", is_flag=True, help="Draw without colour.")
+@click.pass_context
+def figures(ctx, ids, out_dir, fmt, size, sheet, grayscale):
+    """Export the pose figures as PNG, SVG or PDF files, or as one contact sheet.
+
+    \b
+    Example:
+      stretchcard figures childs-pose cat-cow -o figs --format svg
+    """
+    from . import api
+    from .errors import StretchcardError
+
+    catalog = _catalog(ctx)
+    try:
+        paths = api.export_figures(catalog, ids, out_dir, fmt, size, sheet, grayscale)
+    except ValueError as exc:
+        raise click.UsageError(str(exc), ctx) from None
+    except StretchcardError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"Wrote {len(paths)} file{'s' if len(paths) != 1 else ''} to {out_dir}")
+
+
 def main() -> None:
     """Entry point: runs the CLI with no traceback for anything but a bug in debug mode."""
     try:

@@ -20,9 +20,9 @@ from .errors import NoFitError
 from .model import (SETTING_RULES, Condition, Plan, PlannedStretch, Position, Request,
                     Routine, Stretch, format_seconds)
 
-MAX_STRETCHES = 10
+MAX_STRETCHES = 6
 FILL_TARGET = 0.9
-SECONDS_PER_STRETCH = 70
+SECONDS_PER_STRETCH = 90
 SAME_POSITION_S = 5
 NEW_POSITION_S = 8
 
@@ -140,7 +140,11 @@ def _set_transitions(counts: Sequence[int]) -> int:
 
 
 def target_count(budget_s: int) -> int:
-    """How many stretches a budget is best spent on: about one per 70 s, within poster limits."""
+    """How many stretches a budget is best spent on: about one per 90 s, at most 6.
+
+    Six cells is what a Letter or A4 poster holds at a size a 70-year-old can read, with every
+    caution and red flag; longer budgets give each stretch a longer dose instead.
+    """
     return max(1, min(MAX_STRETCHES, round(budget_s / SECONDS_PER_STRETCH)))
 
 
@@ -150,7 +154,8 @@ def select(candidates: Sequence[Stretch], areas: Sequence, budget_s: int) -> tup
     Sets are ranked by, in order: requested areas covered by a primary target; reaching 90% of
     the budget at the longest doses; fewest stretches off the requested areas; closeness to the
     target count; relevance (each requested area a stretch targets: 2 if primary, 1 if
-    secondary); gentleness (lower levels); least time lost to transitions. The first set met in
+    secondary); how widely the stretch is recommended (its sources, up to three); gentleness
+    (lower levels); least time lost to transitions. The first set met in
     the search order (relevance, then id) wins a tie.
     """
     bit = {a: 1 << k for k, a in enumerate(dict.fromkeys(areas))}
@@ -160,7 +165,7 @@ def select(candidates: Sequence[Stretch], areas: Sequence, budget_s: int) -> tup
         covers = sum(bit[a] for a in set(s.primary) if a in bit)
         rel = 2 * covers.bit_count() + sum(1 for a in set(s.secondary) if a in bit)
         rows.append((-rel, s.id, s, opts[0].duration_s, opts[-1].duration_s, rel, covers,
-                     s.level.rank, _FLOW_RANK[s.position]))
+                     s.level.rank, _FLOW_RANK[s.position], min(len(s.sources), 3)))
     rows.sort(key=lambda r: (r[0], r[1]))
     stretch = [r[2] for r in rows]
     min_s = [r[3] for r in rows]
@@ -169,6 +174,7 @@ def select(candidates: Sequence[Stretch], areas: Sequence, budget_s: int) -> tup
     cover_of = [r[6] for r in rows]
     level_of = [r[7] for r in rows]
     pos_of = [r[8] for r in rows]
+    cited_of = [r[9] for r in rows]
     k = len(rows)
     n_target = target_count(budget_s)
     fill_goal = FILL_TARGET * budget_s
@@ -180,7 +186,7 @@ def select(candidates: Sequence[Stretch], areas: Sequence, budget_s: int) -> tup
     chosen: list[int] = []
     counts = [0] * _N_FLOW
 
-    def bound(i, covered, irrelevant, rel, gentle, trans):
+    def bound(i, covered, irrelevant, rel, cited, gentle, trans):
         """The best score any completion of this branch could reach, size by size.
 
         Each component bounds completions of that size (relevance is sorted, so the next ones
@@ -188,44 +194,48 @@ def select(candidates: Sequence[Stretch], areas: Sequence, budget_s: int) -> tup
         """
         n = len(chosen)
         gains = sorted(((cover_of[j] & ~covered).bit_count() for j in range(i, k)), reverse=True)
+        cites = sorted((cited_of[j] for j in range(i, k)), reverse=True)
         cov_all = (covered | rest_covers[i]).bit_count()
         cov_now = covered.bit_count()
-        top, gain, rel_more = None, 0, 0
+        top, gain, rel_more, cited_more = None, 0, 0, 0
         for extra in range(0, min(k - i, MAX_STRETCHES - n) + 1):
             if extra:
                 gain += gains[extra - 1]
                 rel_more += rel_of[i + extra - 1]
+                cited_more += cites[extra - 1]
             m = n + extra
             if m == 0:
                 continue
             b = (min(cov_all, cov_now + gain), True, -irrelevant, -abs(m - n_target),
-                 rel + rel_more, gentle, -trans)
+                 rel + rel_more, cited + cited_more, gentle, -trans)
             if top is None or b > top:
                 top = b
         return top
 
-    def visit(i, covered, min_sum, max_sum, irrelevant, rel, gentle):
+    def visit(i, covered, min_sum, max_sum, irrelevant, rel, cited, gentle):
         trans = _set_transitions(counts) if chosen else 0
         if chosen:
             sc = (covered.bit_count(), max_sum + trans >= fill_goal, -irrelevant,
-                  -abs(len(chosen) - n_target), rel, gentle, -trans)
+                  -abs(len(chosen) - n_target), rel, cited, gentle, -trans)
             if best[0] is None or sc > best[0]:
                 best[0] = sc
                 best[1] = tuple(chosen)
         if i == k or len(chosen) == MAX_STRETCHES:
             return
-        if best[0] is not None and bound(i, covered, irrelevant, rel, gentle, trans) <= best[0]:
+        if best[0] is not None and bound(i, covered, irrelevant, rel, cited, gentle,
+                                         trans) <= best[0]:
             return
         for j in range(i, k):
             counts[pos_of[j]] += 1
             if min_sum + min_s[j] + _set_transitions(counts) <= budget_s:
                 chosen.append(j)
                 visit(j + 1, covered | cover_of[j], min_sum + min_s[j], max_sum + max_s[j],
-                      irrelevant + (rel_of[j] == 0), rel + rel_of[j], gentle - level_of[j])
+                      irrelevant + (rel_of[j] == 0), rel + rel_of[j], cited + cited_of[j],
+                      gentle - level_of[j])
                 chosen.pop()
             counts[pos_of[j]] -= 1
 
-    visit(0, 0, 0, 0, 0, 0, 0)
+    visit(0, 0, 0, 0, 0, 0, 0, 0)
     return tuple(stretch[j] for j in best[1])
 
 

@@ -116,7 +116,8 @@ def _brute_select(lib, areas, budget):
                       for s in combo)
             irrelevant = sum(1 for s in combo if not (set(s.targets) & want))
             score = (len(covered), hi + trans >= 0.9 * budget, -irrelevant, -abs(n - n_target),
-                     rel, len({s.movement for s in combo}), -trans)
+                     rel, sum(min(len(s.sources), 3) for s in combo),
+                     -sum(s.level.rank for s in combo), -trans)
             if best is None or score > best[0]:
                 best = (score, {s.id for s in combo})
     return best

@@ -45,6 +45,7 @@ def register_fonts() -> tuple[str, str]:
 def text_width(text: str, font: str, size: float) -> float:
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
+    register_fonts()
     return stringWidth(text, font, size)
 
 
@@ -72,7 +73,7 @@ def wrap(text: str, font: str, size: float, width: float) -> list[str]:
 
 
 def leading(size: float) -> float:
-    return size * 1.22
+    return size * 1.16
 
 
 def new_canvas(buffer, page_size: tuple[float, float], plan: Plan, layout: str):
@@ -174,26 +175,34 @@ class TextBlock:
     heading: str
     lines: tuple[str, ...]
 
-    def layout(self, width: float, size: float) -> list[tuple[str, str, bool]]:
-        """(font, text, starts_item) rows: the heading then each bullet, wrapped."""
-        rows = [(BOLD, self.heading, True)]
+    def layout(self, width: float, size: float, inline: bool = False) -> list[tuple[str, str, bool]]:
+        """(font, text, starts_item) rows: the heading, then each bullet wrapped.
+
+        `inline` runs the items together as one paragraph, which a crowded footer needs.
+        """
+        rows = [(BOLD, line, True) for line in wrap(self.heading, BOLD, size, width)]
+        if inline:
+            joined = "  •  ".join(self.lines)
+            rows.extend((REGULAR, part, False) for part in wrap(joined, REGULAR, size, width))
+            return rows
         bullet_w = text_width("• ", REGULAR, size)
         for line in self.lines:
             for k, part in enumerate(wrap(line, REGULAR, size, width - bullet_w)):
                 rows.append((REGULAR, part, k == 0))
         return rows
 
-    def height(self, width: float, size: float) -> float:
-        return len(self.layout(width, size)) * leading(size)
+    def height(self, width: float, size: float, inline: bool = False) -> float:
+        return len(self.layout(width, size, inline)) * leading(size)
 
-    def draw(self, c, x: float, top: float, width: float, size: float, color=INK) -> float:
-        bullet_w = text_width("• ", REGULAR, size)
+    def draw(self, c, x: float, top: float, width: float, size: float, color=INK,
+             inline: bool = False, heading_color=INK) -> float:
+        bullet_w = 0.0 if inline else text_width("• ", REGULAR, size)
         y = top
-        for font, text, first in self.layout(width, size):
-            c.setFillColorRGB(*color)
+        for font, text, first in self.layout(width, size, inline):
+            c.setFillColorRGB(*(heading_color if font == BOLD else color))
             c.setFont(font, size)
             base = y - size * 0.93
-            if font == BOLD:
+            if font == BOLD or inline:
                 c.drawString(x, base, text)
             else:
                 if first:
@@ -209,9 +218,9 @@ def safety_blocks(plan: Plan, safety) -> list[TextBlock]:
     Nothing here is ever shortened to make room: a layout that cannot fit all of it must say so.
     """
     blocks = [
-        TextBlock("Stretch safely", safety.rules + (safety.stop_rule,)),
+        TextBlock("Stretch safely", safety.rules),
         TextBlock("Call for emergency help if your back hurts and…", safety.red_flags_emergency),
-        TextBlock("See a doctor soon if…", safety.red_flags_urgent),
+        TextBlock("See a doctor soon if…", safety.red_flags_urgent + (safety.stop_rule,)),
     ]
     extra = tuple(plan.cautions) + tuple(plan.notes)
     if extra:
@@ -220,6 +229,9 @@ def safety_blocks(plan: Plan, safety) -> list[TextBlock]:
 
 
 def source_line(plan: Plan, safety) -> str:
-    titles = dict.fromkeys(src.title for item in plan.items for src in item.stretch.sources)
-    titles.update(dict.fromkeys(src.title for src in safety.sources))
+    """Article titles in full; reference pages by organisation ("NHS inform"), once each."""
+    titles: dict[str, None] = {}
+    for src in [s for item in plan.items for s in item.stretch.sources] + list(safety.sources):
+        org, sep, _ = src.title.partition(":")
+        titles[org.strip() if sep else src.title] = None
     return "Sources: " + "; ".join(titles) + "."

@@ -1,7 +1,8 @@
 """The one-page poster: header, a numbered grid of stretch cells, and a safety footer.
 
-The fitter tries type sizes from large to small and, for each, the grid shapes that suit the
-sheet; the first size that fits wins and any height left over goes to the figures. Body text
+The fitter keeps as many steps as it can (up to four) and, for that, tries type sizes from
+large to small and the grid shapes that suit the sheet; the first size that fits wins and any
+height left over goes to the figures. Body text
 never drops below 9 pt: a routine that cannot fit at 9 pt is refused, not squeezed.
 """
 
@@ -27,53 +28,71 @@ GAP = 9.0
 
 @dataclass(frozen=True)
 class CellText:
-    """A stretch cell's words, wrapped for one width and size; measuring and drawing share it."""
+    """A stretch cell's words, wrapped for its widths and size; measuring and drawing share it.
+
+    Steps may sit beside the figure (a narrower column); the name, "feel it" and cautions
+    always use the cell's full width.
+    """
 
     name: tuple[str, ...]
     steps: tuple[tuple[str, ...], ...]
     feel: tuple[str, ...]
-    cautions: tuple[tuple[str, ...], ...]
+    cautions: tuple[str, ...]
     size: float
 
     @property
     def name_size(self) -> float:
         return self.size * 1.15
 
-    def height(self) -> float:
-        lead = leading(self.size)
-        return (leading(self.name_size) * len(self.name) + badge_height(self.size) + 4
-                + lead * (sum(map(len, self.steps)) + len(self.feel)
-                          + sum(map(len, self.cautions))) + 3 * 3)
+    def name_height(self) -> float:
+        return max(leading(self.name_size) * len(self.name), self.size * 1.9)
+
+    def steps_height(self) -> float:
+        return badge_height(self.size) + 4 + leading(self.size) * sum(map(len, self.steps))
+
+    def tail_height(self) -> float:
+        return leading(self.size) * (len(self.feel) + len(self.cautions)) + 6
 
 
-def cell_text(item: PlannedStretch, width: float, size: float, max_steps: int) -> CellText:
-    disc = size * 2.2
-    name = wrap(item.stretch.name, BOLD, size * 1.15, width - disc)
+def cell_text(item: PlannedStretch, width: float, step_width: float, size: float,
+              max_steps: int) -> CellText:
+    name = wrap(item.stretch.name, BOLD, size * 1.15, width - size * 2.2)
     num_w = text_width("4. ", BOLD, size)
-    steps = tuple(tuple(wrap(step, REGULAR, size, width - num_w))
+    steps = tuple(tuple(wrap(step, REGULAR, size, step_width - num_w))
                   for step in item.stretch.steps[:max_steps])
     feel = tuple(wrap("Feel it: " + item.stretch.feel, REGULAR, size, width))
-    mark = caution_mark_width(size)
-    cautions = tuple(tuple(wrap(text, REGULAR, size, width - mark))
-                     for text in item.stretch.cautions)
+    joined = " ".join(item.stretch.cautions)
+    cautions = tuple(wrap(joined, REGULAR, size, width - caution_mark_width(size))) if joined else ()
     return CellText(tuple(name), steps, feel, cautions, size)
 
 
 @dataclass(frozen=True)
 class Grid:
+    """A fitted grid: columns, whether figures sit beside the steps, and every measure."""
+
     cols: int
-    side: bool                 # figure beside the text (wide cells) or above it
+    side: bool
     size: float
-    steps: int
     cell_w: float
     row_h: tuple[float, ...]
-    fig_h: float
+    mid_h: tuple[float, ...]     # per row: the figure's height (and the steps' room, if side)
     texts: tuple[CellText, ...]
 
     @property
-    def fig_area(self) -> float:
-        fig_w = self.cell_w * (0.38 if self.side else 1.0)
-        return min(fig_w, self.fig_h)
+    def pad(self) -> float:
+        return self.size * 0.6
+
+    @property
+    def fig_w(self) -> float:
+        inner = self.cell_w - 2 * self.pad
+        return inner * FIG_SHARE - 6 if self.side else inner
+
+    def figure_size(self) -> float:
+        """The smallest figure box side: what the fitter maximises after the type size."""
+        return min(self.fig_w, min(self.mid_h))
+
+
+FIG_SHARE = 0.42
 
 
 class Poster:
@@ -87,14 +106,28 @@ class Poster:
 
     # --- measuring -----------------------------------------------------------------------
     def header_height(self) -> float:
-        return self._title_size() * 1.25 + leading(12) + 10
+        size, lines = self._title()
+        return max(size * 1.2 * len(lines) + leading(11) * len(self._subtitle()) + 8, 50)
 
-    def _title_size(self) -> float:
+    def _title(self) -> tuple[float, list[str]]:
+        """The largest title size from 24 pt down to 18 pt on one line, else two lines."""
         room = self.width - self._time_box_width() - 10
-        size = 24.0
-        while size > 14 and text_width(self.plan.title, BOLD, size) > room:
-            size -= 1
-        return size
+        for size in (24, 22, 20, 18):
+            if text_width(self.plan.title, BOLD, size) <= room:
+                return float(size), [self.plan.title]
+        for size in (18, 16, 14):
+            lines = wrap(self.plan.title, BOLD, size, room)
+            if len(lines) <= 2:
+                return float(size), lines
+        return 14.0, wrap(self.plan.title, BOLD, 14, room)[:3]
+
+    def _subtitle(self) -> list[str]:
+        areas = [a.title.lower() for a in self.plan.areas]
+        joined = areas[0] if len(areas) == 1 else ", ".join(areas[:-1]) + " and " + areas[-1]
+        count = len(self.plan.items)
+        text = (f"{count} stretch{'es' if count != 1 else ''} for the {joined}. "
+                "Do them in this order, slowly.")
+        return wrap(text, REGULAR, 11, self.width - self._time_box_width() - 10)[:2]
 
     def _time_box_width(self) -> float:
         return max(text_width(format_seconds(self.plan.total_s), BOLD, 16), text_width("in all", REGULAR, 9)) + 16
@@ -107,7 +140,7 @@ class Poster:
         cols, _ = self.footer_columns(size)
         blocks = safety_blocks(self.plan, self.ctx.safety)
         col_w = (self.width - 16 - (cols - 1) * 12) / cols
-        heights = [b.height(col_w, size) + 4 for b in blocks]
+        heights = [b.height(col_w, size, inline=True) + 4 for b in blocks]
         best = None
         for cuts in _splits(len(blocks), cols):
             groups = [list(range(a, b)) for a, b in zip((0,) + cuts, cuts + (len(blocks),))]
@@ -121,57 +154,59 @@ class Poster:
 
     def fit(self) -> Grid:
         n = len(self.plan.items)
-        footer_size = max(MIN_BODY_PT, min(10.0, self.width / 55))
-        _, footer_h, _ = self.footer_layout(footer_size)
-        self.footer_size = footer_size
+        self.footer_size = MIN_BODY_PT
+        _, footer_h, _ = self.footer_layout(self.footer_size)
         grid_h = self.paper.height - 2 * self.m - self.header_height() - footer_h - 2 * GAP
-        size = MAX_BODY_PT
-        while size >= MIN_BODY_PT - 1e-9:
-            for steps in (4, 3, 2):
+        for steps in (4, 3, 2):
+            size = MAX_BODY_PT
+            while size >= MIN_BODY_PT - 1e-9:
                 options = [g for g in self._grids(n, size, steps, grid_h) if g]
                 if options:
-                    return max(options, key=lambda g: (g.fig_area, -g.cols))
-            size -= 0.5
+                    return max(options, key=lambda g: (g.figure_size(), -g.cols))
+                size -= 0.5
         raise LayoutError(
             f"{n} stretches do not fit on one {self.paper.name} poster with readable text; "
             f"try a larger --paper (a3 or tabloid) or fewer --minutes")
 
     def _grids(self, n: int, size: float, steps: int, grid_h: float):
-        for cols in range(1, 6):
+        for cols in range(1, min(n, 5) + 1):
             cell_w = (self.width - (cols - 1) * GAP) / cols
-            if cell_w < 125 or (cols > 1 and cell_w > 330 and n > 1) or cols > max(n, 1):
+            if cell_w < 125 or (cell_w > 340 and n > cols):
                 continue
-            for side in (False, True):
-                if side and cell_w < 230:
-                    continue
-                yield self._try(n, cols, side, size, steps, cell_w, grid_h)
+            yield self._try(n, cols, False, size, steps, cell_w, grid_h)
+            if cell_w >= 230:
+                yield self._try(n, cols, True, size, steps, cell_w, grid_h)
 
     def _try(self, n, cols, side, size, steps, cell_w, grid_h) -> Grid | None:
-        pad = size * 0.7
+        """Measures one grid; spare height goes to the figures, within a sensible shape."""
+        pad = size * 0.6
         inner = cell_w - 2 * pad
-        text_w = inner * 0.60 if side else inner
-        texts = tuple(cell_text(i, text_w, size, steps) for i in self.plan.items)
-        rows = math.ceil(n / cols)
-        min_fig = max(48.0, size * 5.5)
-        base = []
-        for r in range(rows):
-            row = texts[r * cols:(r + 1) * cols]
-            tallest = max(t.height() for t in row)
-            base.append(tallest + 2 * pad + (0 if side else 6))
-        fixed = sum(base) + (rows - 1) * GAP
-        spare = grid_h - fixed - (0 if side else rows * min_fig)
-        if side:
-            spare_rows = [max(0.0, min_fig + 2 * pad - b) for b in base]
-            spare -= sum(spare_rows)
+        step_w = inner * (1 - FIG_SHARE) if side else inner
+        fig_w = inner * FIG_SHARE - 6 if side else inner
+        texts = tuple(cell_text(i, inner, step_w, size, steps) for i in self.plan.items)
+        rows = [texts[r * cols:(r + 1) * cols] for r in range(math.ceil(n / cols))]
+        min_fig = max(52.0, size * 6)
+        max_fig = min(fig_w * (1.3 if side else 0.7), 260.0)
+        if max_fig < min_fig:
+            return None
+        fixed, mids = [], []
+        for row in rows:
+            head = max(t.name_height() for t in row) + 4
+            tail = max(t.tail_height() for t in row)
+            body = max(t.steps_height() for t in row)
+            if side:
+                mids.append(max(min_fig, body))
+                fixed.append(2 * pad + head + tail)
+            else:
+                mids.append(min_fig)
+                fixed.append(2 * pad + head + 6 + body + tail)
+        spare = grid_h - sum(fixed) - sum(mids) - (len(rows) - 1) * GAP
         if spare < 0:
             return None
-        if side:
-            row_h = tuple(max(b, min_fig + 2 * pad) for b in base)
-            fig_h = min(row_h) - 2 * pad
-        else:
-            fig_h = min(min_fig + spare / rows, inner * 0.75)
-            row_h = tuple(b + fig_h for b in base)
-        return Grid(cols, side, size, steps, cell_w, row_h, fig_h, texts)
+        grow = spare / len(rows)
+        mid_h = tuple(max(m, min(max_fig, m + grow)) for m in mids)
+        row_h = tuple(f + m for f, m in zip(fixed, mid_h))
+        return Grid(cols, side, size, cell_w, row_h, mid_h, texts)
 
     # --- drawing -------------------------------------------------------------------------
     def render(self) -> bytes:
@@ -187,7 +222,7 @@ class Poster:
                 if idx >= len(self.plan.items):
                     break
                 x = self.m + k * (grid.cell_w + GAP)
-                self._draw_cell(c, grid, idx, x, y, row_h)
+                self._draw_cell(c, grid, idx, x, y, r)
             y -= row_h + GAP
         self._draw_footer(c)
         c.showPage()
@@ -195,15 +230,9 @@ class Poster:
         return buf.getvalue()
 
     def _draw_header(self, c, top: float) -> None:
-        size = self._title_size()
-        c.setFillColorRGB(*INK)
-        c.setFont(BOLD, size)
-        c.drawString(self.m, top - size, self.plan.title)
-        areas = ", ".join(a.title.lower() for a in self.plan.areas)
-        sub = (f"{len(self.plan.items)} stretches for the {areas}. "
-               "Go slowly, in this order. Stretch to mild tension, never pain.")
-        sub_lines = wrap(sub, REGULAR, 11, self.width - self._time_box_width() - 10)
-        draw_lines(c, sub_lines[:1], self.m, top - size * 1.25, REGULAR, 11, MUTED)
+        size, lines = self._title()
+        y = draw_lines(c, lines, self.m, top, BOLD, size)
+        draw_lines(c, self._subtitle(), self.m, y - 2, REGULAR, 11, MUTED)
         box_w = self._time_box_width()
         x = self.m + self.width - box_w
         c.setStrokeColorRGB(*ACCENT)
@@ -219,52 +248,63 @@ class Poster:
         line_y = top - self.header_height() + 3
         c.line(self.m, line_y, self.m + self.width, line_y)
 
-    def _draw_cell(self, c, grid: Grid, idx: int, x: float, top: float, height: float) -> None:
+    def _draw_cell(self, c, grid: Grid, idx: int, x: float, top: float, row: int) -> None:
         item = self.plan.items[idx]
         t = grid.texts[idx]
-        size = grid.size
-        pad = size * 0.7
+        size, pad = grid.size, grid.pad
+        height = grid.row_h[row]
         c.setStrokeColorRGB(*BOX_LINE)
         c.setLineWidth(0.8)
         c.roundRect(x, top - height, grid.cell_w, height, 6, stroke=1, fill=0)
         inner = grid.cell_w - 2 * pad
         radius = size * 0.95
         draw_number(c, x + pad + radius, top - pad - radius, radius, idx + 1)
-        y = draw_lines(c, t.name, x + pad + size * 2.2, top - pad + 1, BOLD, t.name_size)
-        y = min(y, top - pad - 2 * radius) - 3
+        draw_lines(c, t.name, x + pad + size * 2.2, top - pad + 1, BOLD, t.name_size)
+        head = max(grid.texts[k].name_height() for k in self._row_members(grid, row)) + 4
+        y = top - pad - head
+        mid = grid.mid_h[row]
         if grid.side:
-            box = (x + pad, top - height + pad, inner * 0.38 - 6, y - (top - height + pad))
-            tx, tw = x + pad + inner * 0.40, inner * 0.60
+            box = (x + pad, y - mid, grid.fig_w, mid)
+            tx = x + pad + inner * FIG_SHARE
+            body_top = y
+            tail_top = y - mid - 3
         else:
-            box = (x + pad, y - grid.fig_h, inner, grid.fig_h)
-            y -= grid.fig_h + 6
-            tx, tw = x + pad, inner
+            box = (x + pad, y - mid, inner, mid)
+            tx = x + pad
+            body_top = y - mid - 6
+            tail_top = None
         self.figure_boxes.append(box)
         draw_stretch_figure(c, self.ctx, item, *box)
-        y -= draw_badge(c, tx, y, dose_text(item), size, tw) + 4
-        self._draw_body(c, t, tx, y, size)
+        y = body_top - draw_badge(c, tx, body_top, dose_text(item), size, inner) - 4
+        y = self._draw_steps(c, t, tx, y, size)
+        self._draw_tail(c, t, x + pad, tail_top if tail_top is not None else y, size)
 
-    def _draw_body(self, c, t: CellText, x: float, y: float, size: float) -> None:
+    def _row_members(self, grid: Grid, row: int) -> range:
+        return range(row * grid.cols, min(len(self.plan.items), (row + 1) * grid.cols))
+
+    def _draw_steps(self, c, t: CellText, x: float, y: float, size: float) -> float:
         num_w = text_width("4. ", BOLD, size)
         for n, lines in enumerate(t.steps, 1):
             c.setFillColorRGB(*INK)
             c.setFont(BOLD, size)
             c.drawString(x, y - size * 0.93, f"{n}.")
             y = draw_lines(c, lines, x + num_w, y, REGULAR, size)
+        return y
+
+    def _draw_tail(self, c, t: CellText, x: float, y: float, size: float) -> None:
+        """"Feel it" (label in bold) and the cautions behind a warning mark."""
         y -= 3
-        c.setFont(BOLD, size)
-        first, rest = t.feel[0], t.feel[1:]
         label = "Feel it:"
         c.setFillColorRGB(*INK)
+        c.setFont(BOLD, size)
         c.drawString(x, y - size * 0.93, label)
         c.setFont(REGULAR, size)
         c.drawString(x + text_width(label + " ", BOLD, size), y - size * 0.93,
-                     first[len(label):].strip())
-        y = draw_lines(c, rest, x, y - leading(size), REGULAR, size) - 3
-        mark = caution_mark_width(size)
-        for lines in t.cautions:
+                     t.feel[0][len(label):].strip())
+        y = draw_lines(c, t.feel[1:], x, y - leading(size), REGULAR, size) - 3
+        if t.cautions:
             draw_caution_mark(c, x, y - size * 0.05, size)
-            y = draw_lines(c, lines, x + mark, y, REGULAR, size)
+            draw_lines(c, t.cautions, x + caution_mark_width(size), y, REGULAR, size)
 
     def _draw_footer(self, c) -> None:
         size = self.footer_size
@@ -277,7 +317,8 @@ class Poster:
         for k, blocks in enumerate(columns):
             y = bottom + height - 8
             for block in blocks:
-                y = block.draw(c, x0 + 8 + k * (col_w + 12), y, col_w, size) - 4
+                y = block.draw(c, x0 + 8 + k * (col_w + 12), y, col_w, size, inline=True,
+                               heading_color=STOP_LINE if block is not columns[0][0] else INK) - 4
         draw_lines(c, sources, x0 + 8, bottom + 6 + len(sources) * leading(8), REGULAR, 8, MUTED)
 
 
