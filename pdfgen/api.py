@@ -111,17 +111,26 @@ def render(catalog: Catalog, plan: Plan, layout: str = "poster", paper: str | Pa
         ValueError: unknown layout or paper.
         LayoutError: the plan does not fit the paper.
     """
-    from .figure import load_figure
     from .layouts import poster
     from .layouts.context import RenderContext
 
     sheet = paper if isinstance(paper, Paper) else find_paper(paper)
     if layout not in LAYOUTS:
         raise ValueError(f"unknown layout {layout!r} (known: {', '.join(LAYOUTS)})")
-    needed = sorted({i.stretch.figure for i in plan.items if not i.stretch.image})
-    figures = {fid: load_figure(catalog.figures[fid]) for fid in needed}
+    figures = load_figure_specs(catalog, [i.stretch.figure for i in plan.items
+                                          if not i.stretch.image])
     ctx = RenderContext(figures=figures, safety=catalog.safety, grayscale=grayscale)
     return poster.render(plan, sheet, ctx)
+
+
+def load_figure_specs(catalog: Catalog, ids: Sequence[str]) -> dict[str, Any]:
+    """Loads the named figures; a bad figure file is a content error naming file and field."""
+    from .figure import FigureError, load_figure
+
+    try:
+        return {fid: load_figure(catalog.figures[fid]) for fid in dict.fromkeys(ids)}
+    except FigureError as exc:
+        raise ContentError([str(exc)]) from None
 
 
 def default_output(plan: Plan, layout: str, paper: str, folder: Path = Path("output")) -> Path:
@@ -148,30 +157,35 @@ def build_pdf(catalog: Catalog, plan: Plan, layout: str = "poster", paper: str =
 
 
 def export_figures(catalog: Catalog, ids: Sequence[str], out_dir: Path, fmt: str = "png",
-                   size: int = 600, sheet: bool = False, grayscale: bool = False) -> list[Path]:
+                   size: int = 600, sheet: bool = False, grayscale: bool = False,
+                   paper: str = "letter") -> list[Path]:
     """Writes pose figures (all, or `ids`) to `out_dir`, or one contact sheet with their names.
 
     Raises:
-        ValueError: an unknown figure id.
+        ValueError: an unknown figure id or format.
         OutputError: the folder cannot be created or written.
     """
-    from .figure import load_figure
-    from .figure.export import export_figures as export
+    from .figure import build
+    from .figure.export import export_figures as export_files
+    from .output import write_atomic
 
-    wanted = list(ids) or sorted(catalog.figures)
+    wanted = list(dict.fromkeys(ids)) or sorted(catalog.figures)
     for fid in wanted:
         if fid not in catalog.figures:
-            from .catalog import _unknown
-
             raise ValueError(unknown_message("figure", fid, catalog.figures))
-    names = {s.figure: s.name for s in catalog.stretches.values()}
-    specs = {fid: load_figure(catalog.figures[fid]) for fid in wanted}
+    specs = load_figure_specs(catalog, wanted)
     try:
         Path(out_dir).mkdir(parents=True, exist_ok=True)
-        return export(specs, Path(out_dir), fmt, size_px=size, captions=names, sheet=sheet,
-                      grayscale=grayscale)
     except OSError as exc:
-        raise OutputError(f"cannot write figures to {out_dir}: {exc.strerror or exc}") from None
+        raise OutputError(f"cannot create {out_dir}: {exc.strerror or exc}") from None
+    if sheet:
+        from .layouts import sheet as sheet_layout
+
+        names = {s.figure: s.name for s in catalog.stretches.values()}
+        entries = [(fid, names.get(fid, specs[fid].title), build(specs[fid])) for fid in wanted]
+        data = sheet_layout.render(entries, find_paper(paper), grayscale)
+        return [write_atomic(Path(out_dir) / "figures-sheet.pdf", data)]
+    return export_files(specs, Path(out_dir), fmt, size, grayscale)
 
 
 def plan_to_dict(plan: Plan) -> dict[str, Any]:

@@ -13,6 +13,7 @@ transition that grows with the change of height between positions.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 from typing import Mapping, Sequence
 
@@ -175,6 +176,7 @@ def select(candidates: Sequence[Stretch], areas: Sequence, budget_s: int) -> tup
     level_of = [r[7] for r in rows]
     pos_of = [r[8] for r in rows]
     cited_of = [r[9] for r in rows]
+    durations_of = [sorted({o.duration_s for o in dose_options(r[2])}) for r in rows]
     k = len(rows)
     n_target = target_count(budget_s)
     fill_goal = FILL_TARGET * budget_s
@@ -215,8 +217,13 @@ def select(candidates: Sequence[Stretch], areas: Sequence, budget_s: int) -> tup
     def visit(i, covered, min_sum, max_sum, irrelevant, rel, cited, gentle):
         trans = _set_transitions(counts) if chosen else 0
         if chosen:
-            sc = (covered.bit_count(), max_sum + trans >= fill_goal, -irrelevant,
-                  -abs(len(chosen) - n_target), rel, cited, gentle, -trans)
+            sc = [covered.bit_count(), max_sum + trans >= fill_goal, -irrelevant,
+                  -abs(len(chosen) - n_target), rel, cited, gentle, -trans]
+            if sc[1] and (best[0] is None or tuple(sc) > best[0]):
+                # The longest doses reach 90%, but whole-second steps may jump past the budget:
+                # check exactly, only for a set that would otherwise win.
+                sc[1] = _can_fill(chosen, math.ceil(fill_goal) - trans, budget_s - trans)
+            sc = tuple(sc)
             if best[0] is None or sc > best[0]:
                 best[0] = sc
                 best[1] = tuple(chosen)
@@ -235,6 +242,13 @@ def select(candidates: Sequence[Stretch], areas: Sequence, budget_s: int) -> tup
                 chosen.pop()
             counts[pos_of[j]] -= 1
 
+    def _can_fill(picked: Sequence[int], low: int, high: int) -> bool:
+        totals = {0}
+        for j in picked:
+            durations = durations_of[j]
+            totals = {t + d for t in totals for d in durations if t + d <= high}
+        return any(t >= low for t in totals)
+
     visit(0, 0, 0, 0, 0, 0, 0, 0)
     return tuple(stretch[j] for j in best[1])
 
@@ -246,13 +260,14 @@ def order(stretches: Sequence[Stretch]) -> tuple[Stretch, ...]:
 
 # --- dosing ----------------------------------------------------------------------------------
 
-def dose(stretches: Sequence[Stretch], seconds: int) -> tuple[DoseOption, ...]:
+def dose(stretches: Sequence[Stretch], seconds: int, floor: int = 0) -> tuple[DoseOption, ...]:
     """Chooses one dose per stretch so their total is as large as possible within `seconds`.
 
     An exact multiple-choice knapsack over whole seconds. Within a small tolerance of the
     longest total that fits (2% of the time, at most 15 s) it prefers doses spread evenly across
     stretches (least sum of squared position in each stretch's range), so one stretch does not
-    take all the spare time.
+    take all the spare time. The tolerance never takes the total below `floor` (the 90% mark)
+    when the longest total reaches it.
     """
     states: dict[int, tuple[float, tuple[DoseOption, ...]]] = {0: (0.0, ())}
     for s in stretches:
@@ -273,6 +288,8 @@ def dose(stretches: Sequence[Stretch], seconds: int) -> tuple[DoseOption, ...]:
             raise ValueError("the chosen stretches do not fit the time")
     longest = max(states)
     tolerance = min(15, seconds // 50)
+    if longest >= floor:
+        tolerance = min(tolerance, longest - floor)
     near = [t for t in states if t >= longest - tolerance]
     return states[min(near, key=lambda t: (round(states[t][0], 9), -t))][1]
 
@@ -298,7 +315,7 @@ def plan(request: Request, stretches: Mapping[str, Stretch],
             f"{shortest.name}, takes {shortest_s} s. Ask for at least {_round_up_minutes(shortest_s)}.")
     chosen = order(select(ok, request.areas, budget))
     trans = tuple(transition_s(a.position, b.position) for a, b in zip(chosen, chosen[1:]))
-    doses = dose(chosen, budget - sum(trans))
+    doses = dose(chosen, budget - sum(trans), math.ceil(FILL_TARGET * budget) - sum(trans))
     items = tuple(PlannedStretch(s, o.hold_s, o.reps, o.duration_s) for s, o in zip(chosen, doses))
     return Plan(
         title=request.title or default_title(request.areas, budget),

@@ -107,3 +107,41 @@ def test_python_dash_m_runs_the_same_command(tmp_path):
     out = subprocess.run([sys.executable, "-m", "pdfgen", "list", "papers"], capture_output=True,
                          text=True, cwd=tmp_path)
     assert out.returncode == 0 and "letter" in out.stdout
+
+
+@pytest.mark.parametrize("fmt,magic", [("png", b"\x89PNG"), ("svg", b"<?xml"), ("pdf", b"%PDF")])
+def test_figures_export_each_format(run, tmp_path, fmt, magic):
+    result = run("figures", "childs-pose", "knee-to-chest", "-o", "figs", "--format", fmt,
+                 "--size", "200")
+    assert result.exit_code == 0, result.stderr
+    files = sorted((tmp_path / "figs").iterdir())
+    assert [f.name for f in files] == [f"childs-pose.{fmt}", f"knee-to-chest.{fmt}"]
+    assert all(f.read_bytes().startswith(magic) for f in files)
+
+
+def test_figures_contact_sheet_has_every_figure_named(run, tmp_path, catalog):
+    from tests.conftest import pdf_text
+
+    result = run("figures", "--sheet", "-o", "figs")
+    assert result.exit_code == 0, result.stderr
+    data = (tmp_path / "figs" / "figures-sheet.pdf").read_bytes()
+    text = pdf_text(data)
+    for s in catalog.stretches.values():
+        assert s.figure in text
+    assert run("figures", "--sheet", "-o", "figs2").exit_code == 0
+    assert (tmp_path / "figs2" / "figures-sheet.pdf").read_bytes() == data
+
+
+def test_unknown_figure_is_a_usage_error(run):
+    result = run("figures", "no-such-pose")
+    assert result.exit_code == 2 and "unknown figure 'no-such-pose'" in result.stderr
+
+
+def test_grayscale_poster_has_no_colour(run, tmp_path):
+    from tests.conftest import render_pages  # noqa: F401  (grayscale check below renders in RGB)
+    import pypdfium2 as pdfium
+
+    assert run("build", "--grayscale", "-o", "g.pdf").exit_code == 0
+    img = pdfium.PdfDocument(str(tmp_path / "g.pdf"))[0].render(scale=0.5).to_pil().convert("RGB")
+    raw = img.tobytes()
+    assert all(max(px) - min(px) <= 6 for px in zip(raw[0::3], raw[1::3], raw[2::3]))

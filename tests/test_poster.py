@@ -79,7 +79,7 @@ def test_body_text_is_at_least_9_pt(poster):
 def test_nothing_is_printed_inside_the_printer_margin(poster):
     page = render_pages(poster, dpi=72)[0]
     w, h = page.size
-    margin = 10 * 72 / 25.4 - 1
+    margin = 10 * 72 / 25.4 - 1.5   # anti-aliasing may tint the pixel beside a line
     px = page.load()
     for x in range(w):
         for y in range(h):
@@ -100,7 +100,7 @@ def test_every_figure_box_has_ink(catalog, plan):
     assert len(poster.figure_boxes) == len(plan.items)
     for x, y, w, h in poster.figure_boxes:
         crop = page.crop((int(x), int(792 - y - h), int(x + w), int(792 - y)))
-        dark = sum(1 for v in crop.getdata() if v < 128)
+        dark = sum(1 for v in crop.tobytes() if v < 128)
         assert dark > 0.02 * w * h, (x, y, w, h, dark)
 
 

@@ -23,6 +23,7 @@ CHAIR_HEIGHT = 0.265
 TABLE_HEIGHT = 0.47
 BED_HEIGHT = 0.30
 HANG_CLEARANCE = 0.08  # feet clear of the floor when hanging
+SEQUENCE_GAP = 0.3  # between the phases of a `sequence: true` figure
 TRUNK_SEGMENTS = {"pelvis": ("root", "l5"), "lumbar": ("l5", "l3", "t12"), "thorax": ("t12", "t7", "c7")}
 
 
@@ -117,7 +118,11 @@ def pose_body(pose: Pose) -> sk.Body:
             n = sqrt(dx * dx + dz * dz) or 1.0
         dx, dz = dx / n, dz / n
         if name.startswith("foot"):
-            y = base[1] - sk.SOLE
+            # Standing, the sole is under the ankle; kneeling or prone (shin level on the floor)
+            # the top of the foot lies level with the bottom of the shin.
+            kn, an = pts[f"knee_{side}"], pts[f"ankle_{side}"]
+            shin_level = abs(kn[1] - an[1]) < 0.5 * sk.SHANK
+            y = base[1] - ((sk.R_SHANK - sk.R_FOOT) if shin_level else sk.SOLE)
             pts[a] = (base[0] - sk.HEEL * dx, y, base[2] - sk.HEEL * dz)
             pts[b] = (base[0] + sk.TOE * dx, y, base[2] + sk.TOE * dz)
             frames[name] = (dx, 0.0, -dz, 0.0, 1.0, 0.0, dz, 0.0, dx)
@@ -172,9 +177,17 @@ def place(spec: FigureSpec) -> Scene:
                 for c in pose.contacts:
                     heights.setdefault(c.on, {"chair": CHAIR_HEIGHT, "table": TABLE_HEIGHT}.get(c.on, 0.0))
                 dy = _lift(body, pose, heights) or 0.0
+            # Nothing may sink through the floor, nor through the mat when the body lies on it.
+            base = heights[spec.support] if spec.support in ("floor", "mat") else 0.0
+            dy = max(dy, base - lowest(body))
             dx = 0.0
             if i > 0:
                 dx = anchor_x - point_of(body, spec.anchor)[0]
+                if getattr(spec, "sequence", False):  # phases side by side, a body's gap apart
+                    prev = bodies[-1]
+                    right = max(q[0] for q in prev.points.values())
+                    left = min(q[0] for q in body.points.values())
+                    dx = right - left + SEQUENCE_GAP
             body = translate(body, dx, dy)
             for c in pose.contacts:  # auto heights: the prop meets the body where it rests
                 if c.on not in heights:
@@ -197,7 +210,12 @@ def _residuals(pose: Pose, goals: list[Goal], heights: dict[str, float]) -> list
             out.append((bottom(body, g.point) - heights[g.target]) - (bottom(body, ref.point) - heights[ref.on]))
         else:
             p = point_of(body, g.point)
-            if g.target in body.points:
+            if g.at is not None:
+                a, b, _, _ = sk.SEGMENTS[g.target]
+                pa, pb = body.points[a], body.points[b]
+                q = tuple(u + (v - u) * g.at for u, v in zip(pa, pb))
+                d = sqrt((p[0] - q[0]) ** 2 + (p[1] - q[1]) ** 2 + (p[2] - q[2]) ** 2)
+            elif g.target in body.points:
                 q = body.points[g.target]
                 d = sqrt((p[0] - q[0]) ** 2 + (p[1] - q[1]) ** 2 + (p[2] - q[2]) ** 2)
             else:

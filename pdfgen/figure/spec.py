@@ -72,6 +72,7 @@ class Goal:
     kind: str  # "on" | "touch"
     target: str
     line: int = 0
+    at: float | None = None  # touch a segment at this fraction of its length (0 start, 1 end)
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,7 @@ class FigureSpec:
     highlights: tuple[Highlight, ...]
     depth_bias: tuple[tuple[str, float], ...]
     ghost: bool
+    sequence: bool = False  # poses drawn side by side, all solid (two phases such as cat-cow)
 
 
 # --- highlight regions (the vocabulary a clinician thinks in) ------------------------------------
@@ -216,7 +218,7 @@ def load_figure(path: Path) -> FigureSpec:
     path = Path(path)
     ctx = _Ctx(path)
     top = ctx.mapping(read(path), "", ("figure", "title", "view", "facing", "props", "support", "anchor",
-                                        "poses", "arrows", "highlight", "depth_bias", "ghost"),
+                                        "poses", "arrows", "highlight", "depth_bias", "ghost", "sequence"),
                       required=("figure", "poses"))
     fid = ctx.text(top["figure"], "figure")
     if fid != path.stem:
@@ -234,7 +236,7 @@ def load_figure(path: Path) -> FigureSpec:
         raise ctx.fail(top["support"], "support", f"no {support} among the props")
     names = point_names()
     anchor = ctx.text(top["anchor"], "anchor", names) if "anchor" in top else "root"
-    poses = _poses(ctx, top["poses"], names, surfaces, support, kinds)
+    poses = _poses(ctx, top["poses"], names, surfaces, support, props)
     arrows = tuple(_arrow(ctx, n, f"arrows[{i}]", names, len(poses))
                    for i, n in enumerate(ctx.seq(top["arrows"], "arrows"))) if "arrows" in top else ()
     highlights = _highlights(ctx, top["highlight"]) if "highlight" in top else ()
@@ -247,9 +249,14 @@ def load_figure(path: Path) -> FigureSpec:
         if not isinstance(top["ghost"].value, bool):
             raise ctx.fail(top["ghost"], "ghost", "expected true or false")
         ghost = top["ghost"].value
+    sequence = False
+    if "sequence" in top:
+        if not isinstance(top["sequence"].value, bool):
+            raise ctx.fail(top["sequence"], "sequence", "expected true or false")
+        sequence = top["sequence"].value
     title = ctx.text(top["title"], "title") if "title" in top else fid.replace("-", " ").capitalize()
     spec = FigureSpec(fid, str(path), title, view, facing, props, support, anchor, poses, arrows, highlights,
-                      tuple(sorted(bias)), ghost)
+                      tuple(sorted(bias)), ghost, sequence)
     return spec
 
 
@@ -345,7 +352,7 @@ def _angles(ctx: _Ctx, node: Node, field: str, into: dict[str, float]) -> None:
 
 
 def _poses(ctx: _Ctx, node: Node, names: frozenset[str], surfaces: set[str], support: str,
-           kinds: list[str]) -> tuple[Pose, ...]:
+           props: tuple[Prop, ...]) -> tuple[Pose, ...]:
     from .solve import solve_goals
 
     items = ctx.seq(node, "poses")
@@ -377,7 +384,7 @@ def _poses(ctx: _Ctx, node: Node, names: frozenset[str], surfaces: set[str], sup
         if "pin" in m:
             pm = ctx.mapping(m["pin"], f"{f}.pin", ("point", "to"), required=("point", "to"))
             pin = (ctx.text(pm["point"], f"{f}.pin.point", names), ctx.text(pm["to"], f"{f}.pin.to", ("bar",)))
-            if "bar" not in kinds:
+            if "bar" not in [p.kind for p in props]:
                 raise ctx.fail(pm["to"], f"{f}.pin.to", "no bar among the props")
         if not contacts and pin is None:
             raise ctx.fail(pnode, f"{f}.contacts", "give at least one contact (or a pin)")
@@ -388,7 +395,7 @@ def _poses(ctx: _Ctx, node: Node, names: frozenset[str], surfaces: set[str], sup
             goals = [_goal(ctx, g, f"{f}.solve.goals[{j}]", names, surfaces)
                      for j, g in enumerate(ctx.seq(sm["goals"], f"{f}.solve.goals"))]
             try:
-                pose = solve_goals(pose, vary, goals)
+                pose = solve_goals(pose, vary, goals, props)
             except ValueError as exc:
                 raise ctx.fail(sm["goals"], f"{f}.solve", str(exc)) from None
             angles = pose.angle_map()
@@ -425,13 +432,23 @@ def _vary(ctx: _Ctx, node: Node, field: str) -> list[str]:
 
 
 def _goal(ctx: _Ctx, node: Node, field: str, names: frozenset[str], surfaces: set[str]) -> Goal:
-    m = ctx.mapping(node, field, ("point", "on", "touch"), required=("point",))
+    m = ctx.mapping(node, field, ("point", "on", "touch", "at"), required=("point",))
     point = ctx.text(m["point"], f"{field}.point", names)
     if ("on" in m) == ("touch" in m):
         raise ctx.fail(node, field, "give exactly one of on, touch")
     if "on" in m:
+        if "at" in m:
+            raise ctx.fail(m["at"], f"{field}.at", "at goes with touch (a fraction along the touched segment)")
         return Goal(point, "on", ctx.text(m["on"], f"{field}.on", tuple(sorted(surfaces))), node.line)
-    return Goal(point, "touch", ctx.text(m["touch"], f"{field}.touch", names), node.line)
+    target = ctx.text(m["touch"], f"{field}.touch", names)
+    at = None
+    if "at" in m:
+        if target not in sk.SEGMENTS or target == "head":
+            raise ctx.fail(m["at"], f"{field}.at", "at needs touch to name a limb or trunk segment")
+        at = ctx.number(m["at"], f"{field}.at")
+        if not 0.0 <= at <= 1.0:
+            raise ctx.fail(m["at"], f"{field}.at", "must be 0..1 (fraction along the segment)")
+    return Goal(point, "touch", target, node.line, at)
 
 
 def _arrow(ctx: _Ctx, node: Node, field: str, names: frozenset[str], n_poses: int) -> Arrow:

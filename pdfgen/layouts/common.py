@@ -76,14 +76,32 @@ def leading(size: float) -> float:
     return size * 1.16
 
 
-def new_canvas(buffer, page_size: tuple[float, float], plan: Plan, layout: str):
-    """A canvas set up for reproducible, well-labelled output (fonts, metadata, invariant)."""
+def luminance_gray(r: float, g: float, b: float) -> float:
+    """The gray a colour prints as (Rec. 709 weights), so a grayscale page keeps its contrast."""
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def new_canvas(buffer, page_size: tuple[float, float], plan: Plan, layout: str,
+               grayscale: bool = False):
+    """A canvas set up for reproducible, well-labelled output (fonts, metadata, invariant).
+
+    With `grayscale`, every colour set on it is printed as its gray, so a clinic's black-only
+    printer gets exactly what was checked on screen.
+    """
     from reportlab.pdfgen.canvas import Canvas
 
     from .. import __version__
 
+    class GrayCanvas(Canvas):
+        def setFillColorRGB(self, r, g, b, alpha=None):
+            self.setFillGray(luminance_gray(r, g, b), alpha)
+
+        def setStrokeColorRGB(self, r, g, b, alpha=None):
+            self.setStrokeGray(luminance_gray(r, g, b), alpha)
+
     register_fonts()
-    c = Canvas(buffer, pagesize=page_size, invariant=1, lang="en-US", pageCompression=1)
+    cls = GrayCanvas if grayscale else Canvas
+    c = cls(buffer, pagesize=page_size, invariant=1, lang="en-US", pageCompression=1)
     c.setTitle(plan.title)
     c.setAuthor("stretchcard")
     c.setCreator(f"stretchcard {__version__} ({layout})")
@@ -159,9 +177,11 @@ def draw_caution_mark(c, x: float, top: float, size: float) -> None:
     c.setStrokeColorRGB(*INK)
     c.setLineWidth(0.6)
     c.drawPath(p, stroke=1, fill=1)
+    # The "!" is drawn, not typed: it is a sign, and text extraction should not read it.
     c.setFillColorRGB(*INK)
-    c.setFont(BOLD, size * 0.7)
-    c.drawCentredString(x + w / 2, base + h * 0.12, "!")
+    bar_w = max(h * 0.12, 0.8)
+    c.rect(x + w / 2 - bar_w / 2, base + h * 0.36, bar_w, h * 0.36, stroke=0, fill=1)
+    c.circle(x + w / 2, base + h * 0.2, bar_w * 0.6, stroke=0, fill=1)
 
 
 def caution_mark_width(size: float) -> float:

@@ -212,7 +212,7 @@ class Poster:
     def render(self) -> bytes:
         grid = self.fit()
         buf = io.BytesIO()
-        c = new_canvas(buf, self.paper.size, self.plan, "poster")
+        c = new_canvas(buf, self.paper.size, self.plan, "poster", self.ctx.grayscale)
         top = self.paper.height - self.m
         self._draw_header(c, top)
         y = top - self.header_height() - GAP

@@ -1,0 +1,174 @@
+"""Every pose figure, checked as a physiotherapist's drawing would be: anatomy, support, contacts,
+props, visibility of the target, contrast, fit and mirroring."""
+
+from __future__ import annotations
+
+from math import dist
+from pathlib import Path
+
+import pytest
+
+from pdfgen.figure import FigureError, build, load_figure
+from pdfgen.figure import skeleton as sk
+from pdfgen.figure.palette import contrast_ratio, palette, rgb
+from pdfgen.figure.props import build_props
+from pdfgen.figure.solve import bottom, lowest, place, point_of
+from pdfgen.paths import builtin_content_dir, builtin_figures_dir
+
+FIGURES = sorted(builtin_figures_dir().glob("*.yaml"))
+TOL = 0.004        # of body height H (figures.md)
+CONTACT_TOL = 0.012
+
+
+@pytest.fixture(scope="module", params=FIGURES, ids=lambda p: p.stem)
+def spec(request):
+    return load_figure(request.param)
+
+
+def test_every_stretch_has_a_figure():
+    ids = {p.stem for p in FIGURES}
+    stretches = {p.stem for p in (builtin_content_dir() / "stretches").glob("*.yaml")}
+    assert stretches <= ids
+
+
+def test_joints_within_hard_range_of_motion(spec):
+    rom = sk.rom_table()
+    for pose in spec.poses:
+        for name, angle in pose.angle_map().items():
+            lo, hi = rom[name].hard
+            assert lo - 1e-6 <= angle <= hi + 1e-6, (spec.id, pose.name, name, angle)
+
+
+def test_nothing_below_the_support(spec):
+    scene = place(spec)
+    for body in scene.bodies:
+        assert lowest(body) >= -TOL, (spec.id, lowest(body))
+
+
+def test_contacts_are_met(spec):
+    scene = place(spec)
+    for pose, body in zip(spec.poses, scene.bodies):
+        for c in pose.contacts:
+            if c.on in scene.heights:
+                assert abs(bottom(body, c.point) - scene.heights[c.on]) <= CONTACT_TOL, \
+                    (spec.id, pose.name, c.point, c.on)
+
+
+def test_segment_lengths_are_kept(spec):
+    scene = place(spec)
+    first = scene.bodies[0]
+    for body in scene.bodies[1:]:
+        for name, (a, b, _, _) in sk.SEGMENTS.items():
+            if a == b:
+                continue
+            expected = dist(first.points[a], first.points[b])
+            assert dist(body.points[a], body.points[b]) == pytest.approx(expected, abs=1e-9), name
+
+
+def test_no_body_point_inside_a_prop(spec):
+    scene = place(spec)
+    solids = [box for prop in build_props(spec, scene) for box in prop.boxes if box.role == "solid"]
+    for body in scene.bodies:
+        for name, (x, y, z) in body.points.items():
+            if ">" in name:
+                continue
+            for box in solids:
+                inside = (box.x0 + TOL < x < box.x1 - TOL and box.y0 + TOL < y < box.y1 - TOL
+                          and box.z0 + TOL < z < box.z1 - TOL)
+                assert not inside, (spec.id, name, box)
+
+
+def test_highlight_visible_after_overlap(spec):
+    from pdfgen.figure.backend_pil import render_png
+
+    target = rgb(palette().highlight)
+    raw = render_png(build(spec), 200).tobytes()
+    pixels = zip(raw[0::3], raw[1::3], raw[2::3])
+    near = sum(1 for px in pixels if sum(abs(a - b) for a, b in zip(px, target)) < 60)
+    assert near >= 40, (spec.id, near)
+
+
+def test_highlight_visible_in_grayscale(spec):
+    from pdfgen.figure.backend_pil import render_png
+
+    level = rgb(palette(grayscale=True).highlight)[0]
+    img = render_png(build(spec), 200, grayscale=True).convert("L")
+    assert sum(1 for v in img.tobytes() if abs(v - level) < 12) >= 30, spec.id
+
+
+def test_mirror_is_exact(spec):
+    g, m = build(spec), build(spec, mirrored=True)
+    x0, y0, x1, y1 = g.bbox
+    assert m.bbox == pytest.approx((-x1, y0, -x0, y1), abs=1e-9)
+    assert len(m.shapes) == len(g.shapes)
+
+
+def test_bounding_box_fits_a_cell(spec):
+    """Drawn into a poster-sized box, the figure stays inside it and uses it well."""
+    from reportlab.pdfgen.canvas import Canvas
+    import io
+
+    import pypdfium2 as pdfium
+
+    from pdfgen.figure.backend_rl import draw
+
+    g = build(spec)
+    x0, y0, x1, y1 = g.bbox
+    assert 0.25 <= (x1 - x0) / (y1 - y0) <= 4.5, spec.id
+    buf = io.BytesIO()
+    c = Canvas(buf, pagesize=(300, 200), invariant=1)
+    draw(c, g, 50, 50, 200, 100)
+    c.showPage()
+    c.save()
+    img = pdfium.PdfDocument(buf.getvalue())[0].render(scale=1).to_pil().convert("L")
+    ink = [(x, y) for y in range(200) for x in range(300) if img.getpixel((x, y)) < 200]
+    xs, ys = [p[0] for p in ink], [p[1] for p in ink]
+    assert min(xs) >= 48 and max(xs) <= 252 and min(ys) >= 48 and max(ys) <= 152, spec.id
+    assert max(xs) - min(xs) >= 150 or max(ys) - min(ys) >= 75, spec.id
+
+
+def test_palette_contrast():
+    for gray in (False, True):
+        p = palette(gray)
+        white = "#ffffff"
+        assert contrast_ratio(p.near, white) >= 7
+        for tone in (p.far, p.highlight, p.arrow):
+            assert contrast_ratio(tone, white) >= 3
+        assert contrast_ratio(p.highlight, p.near) >= 3
+        assert contrast_ratio(p.far, p.near) >= 2
+        assert contrast_ratio(p.ghost, white) < 2
+
+
+BASE = """figure: my-fig
+props: [mat]
+poses:
+  - root: {tilt: -90}
+    joints: {hip: 10, knee: 20}
+    contacts: [pelvis, thorax]
+highlight: [low_back]
+"""
+
+
+@pytest.mark.parametrize("text,field", [
+    (BASE.replace("props: [mat]", "props: [mat]\ncolour: red"), "colour"),
+    (BASE.replace("hip: 10", "hipp: 10"), "hipp"),
+    (BASE.replace("knee: 20", "knee: 200"), "knee"),
+    (BASE.replace("props: [mat]", "props: [trampoline]"), "props"),
+])
+def test_bad_figure_files_give_one_line_errors(tmp_path, text, field):
+    path = tmp_path / "my-fig.yaml"
+    path.write_text(text)
+    with pytest.raises(FigureError) as info:
+        load_figure(path)
+    message = str(info.value)
+    assert "\n" not in message and str(path) in message and field in message, message
+
+
+def test_missing_figure_file(tmp_path):
+    with pytest.raises(FigureError) as info:
+        load_figure(tmp_path / "nope.yaml")
+    assert "nope.yaml" in str(info.value) and "\n" not in str(info.value)
+
+
+def test_geometry_is_deterministic(spec):
+    assert build(spec) == build(spec)
