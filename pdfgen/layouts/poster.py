@@ -162,11 +162,23 @@ class Poster:
             while size >= MIN_BODY_PT - 1e-9:
                 options = [g for g in self._grids(n, size, steps, grid_h) if g]
                 if options:
-                    return max(options, key=lambda g: (g.figure_size(), -g.cols))
+                    grid = max(options, key=lambda g: (g.figure_size(), -g.cols))
+                    self._grow_footer(grid, grid_h, footer_h)
+                    return grid
                 size -= 0.5
         raise LayoutError(
             f"{n} stretches do not fit on one {self.paper.name} poster with readable text; "
             f"try a larger --paper (a3 or tabloid) or fewer --minutes")
+
+    def _grow_footer(self, grid: Grid, grid_h: float, footer_h: float) -> None:
+        """Spends height the grid left unused on larger safety text, up to the body size."""
+        spare = grid_h - sum(grid.row_h) - (len(grid.row_h) - 1) * GAP
+        size = min(grid.size, 11.0)
+        while size > MIN_BODY_PT:
+            if self.footer_layout(size)[1] - footer_h <= spare:
+                self.footer_size = size
+                return
+            size -= 0.5
 
     def _grids(self, n: int, size: float, steps: int, grid_h: float):
         for cols in range(1, min(n, 5) + 1):
