@@ -101,7 +101,8 @@ def new_canvas(buffer, page_size: tuple[float, float], plan: Plan, layout: str,
 
     register_fonts()
     cls = GrayCanvas if grayscale else Canvas
-    c = cls(buffer, pagesize=page_size, invariant=1, lang="en-US", pageCompression=1)
+    c = cls(buffer, pagesize=page_size, invariant=1, lang="en-US", pageCompression=1,
+            initialFontName=REGULAR, initialFontSize=10)
     c.setTitle(plan.title)
     c.setAuthor("stretchcard")
     c.setCreator(f"stretchcard {__version__} ({layout})")

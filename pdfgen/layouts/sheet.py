@@ -19,7 +19,7 @@ def render(figures: Sequence[tuple[str, str, object]], paper: Paper, grayscale: 
 
     register_fonts()
     buf = io.BytesIO()
-    c = Canvas(buf, pagesize=paper.size, invariant=1, lang="en-US")
+    c = Canvas(buf, pagesize=paper.size, invariant=1, lang="en-US", initialFontName=REGULAR)
     c.setTitle("stretchcard figures")
     c.setAuthor("stretchcard")
     c.setSubject("Contact sheet of the pose figures")
