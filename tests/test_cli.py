@@ -53,7 +53,7 @@ def test_show_prints_steps_and_cautions(run):
 
 
 @pytest.mark.parametrize("args,code,needle", [
-    (["build", "--aera", "hips"], 2, "Did you mean --area"),
+    (["build", "--aera", "hips"], 2, "'--area'"),
     (["build", "-a", "hamstrngs"], 2, "did you mean 'hamstrings'"),
     (["build", "-a", "toes"], 2, "unknown area 'toes'"),
     (["build", "--setting", "beach"], 2, "beach"),
@@ -104,8 +104,12 @@ def test_python_dash_m_runs_the_same_command(tmp_path):
     import subprocess
     import sys
 
+    import os
+
+    root = str(Path(__file__).resolve().parent.parent)
+    env = {**os.environ, "PYTHONPATH": root}
     out = subprocess.run([sys.executable, "-m", "pdfgen", "list", "papers"], capture_output=True,
-                         text=True, cwd=tmp_path)
+                         text=True, cwd=tmp_path, env=env)
     assert out.returncode == 0 and "letter" in out.stdout
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from math import hypot
 from typing import TYPE_CHECKING
 
-from .geometry import Capsule, Circle, Geometry, Polygon, Polyline
+from .geometry import Capsule, Circle, Geometry, Polygon
 from .palette import palette, rgb
 
 if TYPE_CHECKING:

@@ -9,73 +9,21 @@ which is what keeps overlapping limbs readable at small sizes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from math import atan2, cos, degrees, hypot, radians, sin
+from math import cos, hypot, radians, sin
 
 from . import skeleton as sk
+from .arrows import arrow_line, emit_arrow
 from .props import PlacedProp, build_props
-from .solve import place, point_of, radius_of
-from .spec import Arrow, FigureSpec, Highlight
+from .shapes import Capsule, Circle, Geometry, Point, Polygon, Polyline, Shape, bbox_of, flipped
+from .solve import place
+from .spec import FigureSpec, Highlight
 
-Point = tuple[float, float]
-ARROW_W = 0.02
-HEAD_LEN = 0.058
-HEAD_HALF = 0.042
+__all__ = ["Capsule", "Circle", "Geometry", "Polygon", "Polyline", "Shape", "build", "camera"]
+
 SPLIT_AT = 105.0  # a knee or elbow folded past this is drawn as two pieces with a gap between
+STRIPES = (0.009, 0.018)  # on (white), off (highlight colour), along the band
 TRUNK_LINKS = (("root", "l5"), ("l5", "l3"), ("l3", "t12"), ("t12", "t7"), ("t7", "c7"))
 SEG_POINTS = {"pelvis": ("root", "l5"), "lumbar": ("l5", "t12"), "thorax": ("t12", "c7")}
-
-
-@dataclass(frozen=True, slots=True)
-class Capsule:
-    """A thick line with round ends (a limb): centre line a-b, radius r."""
-
-    a: Point
-    b: Point
-    r: float
-    tone: str
-
-
-@dataclass(frozen=True, slots=True)
-class Circle:
-    """A filled disc (the head)."""
-
-    c: Point
-    r: float
-    tone: str
-
-
-@dataclass(frozen=True, slots=True)
-class Polygon:
-    """A filled polygon, grown by r with round corners; optional edge line of width edge_w."""
-
-    points: tuple[Point, ...]
-    tone: str
-    r: float = 0.0
-    edge: str = ""
-    edge_w: float = 0.0
-
-
-@dataclass(frozen=True, slots=True)
-class Polyline:
-    """A stroked open line of width w; `dash` (on, off) draws butt-ended stripes."""
-
-    points: tuple[Point, ...]
-    w: float
-    tone: str
-    dash: tuple[float, float] | None = None
-
-
-Shape = Capsule | Circle | Polygon | Polyline
-
-
-@dataclass(frozen=True)
-class Geometry:
-    """The finished figure: shapes in painter's order and their bounding box (x0, y0, x1, y1)."""
-
-    id: str
-    shapes: tuple[Shape, ...]
-    bbox: tuple[float, float, float, float]
 
 
 class _Camera:
@@ -113,11 +61,13 @@ def build(spec: FigureSpec, *, mirrored: bool = False) -> Geometry:
         The geometry in figure units, y up, painter's order.
     """
     flip = (spec.facing == "left") != mirrored
-    turn = flip and spec.view.pitch == 0.0
-    cam = _Camera(spec.view.yaw, spec.view.pitch, -1.0 if turn else 1.0)
+    cam = camera(spec, mirrored=mirrored)
     scene = place(spec)
     out: list[Shape] = []
+    has_mat = any(p.kind == "mat" for p in spec.props)
     for prop in build_props(spec, scene):
+        if prop.kind == "floor" and has_mat and spec.view.pitch >= 5.0:
+            continue  # seen from above, the mat alone says "on the floor"; two outlines are clutter
         _prop_shapes(prop, cam, spec.view.pitch, out)
     projs = [cam.project(b.points) for b in scene.bodies]
     bias = dict(spec.depth_bias)
@@ -129,11 +79,24 @@ def build(spec: FigureSpec, *, mirrored: bool = False) -> Geometry:
             _body_shapes(proj, pose.angle_map(), bias, True, out)
     _body_shapes(projs[-1], spec.poses[-1].angle_map(), bias, False, out)
     for arrow in spec.arrows:
-        _arrow_shapes(arrow, projs, scene.bodies, out)
+        emit_arrow(arrow_line(arrow, projs, scene.bodies), arrow.both, out)
     for hl in spec.highlights:
         _highlight_shapes(hl, scene.bodies[-1], cam, out)
-    shapes = tuple(_flipped(s) for s in out) if flip else tuple(out)
+    shapes = tuple(flipped(s) for s in out) if flip else tuple(out)
     return Geometry(spec.id, shapes, bbox_of(shapes))
+
+
+def camera(spec: FigureSpec, *, mirrored: bool = False) -> _Camera:
+    """The figure's camera; a level view turned 180 degrees sees depth reversed (near <-> far)."""
+    turn = ((spec.facing == "left") != mirrored) and spec.view.pitch == 0.0
+    return _Camera(spec.view.yaw, spec.view.pitch, -1.0 if turn else 1.0)
+
+
+def pose_fills(proj: dict, angles: dict[str, float]) -> list[Shape]:
+    """One solid pose's body shapes without their white gaps (for clearance checks)."""
+    out: list[Shape] = []
+    _body_shapes(proj, angles, {}, False, out)
+    return [s for s in out if s.tone in ("near", "far")]
 
 
 # --- body -----------------------------------------------------------------------------------------
@@ -190,6 +153,8 @@ def _prop_shapes(prop: PlacedProp, cam: _Camera, pitch: float, out: list) -> Non
         hull = _hull([_uv(q) for q in cam.project({str(i): c for i, c in enumerate(box.corners())}).values()])
         if box.role == "frame" or (prop.kind == "floor" and pitch < 5.0):
             out.append(Polygon(hull, "prop_line"))
+        elif prop.kind == "floor":  # a plain patch of floor, no outline to compete with the body
+            out.append(Polygon(hull, "prop"))
         else:
             out.append(Polygon(hull, "prop", 0.0, "prop_line", 0.006))
     for a, b, r in prop.lines:
@@ -217,90 +182,6 @@ def _hull(points: list[Point]) -> tuple[Point, ...]:
             upper.pop()
         upper.append(q)
     return tuple(lower[:-1] + upper[:-1])
-
-
-# --- arrows ---------------------------------------------------------------------------------------
-def _arrow_shapes(arrow: Arrow, projs: list[dict], bodies: tuple, out: list) -> None:
-    idx = arrow.pose % len(projs)
-    body = bodies[idx]
-    centre = _uv(_proj_point(projs[idx], body, arrow.at))
-    if arrow.kind == "push":
-        t = radians(arrow.direction)
-        d = (cos(t), sin(t))
-        lead = radius_of(arrow.at) + arrow.gap
-        if arrow.toward:
-            end = (centre[0] - lead * d[0], centre[1] - lead * d[1])
-            start = (end[0] - arrow.length * d[0], end[1] - arrow.length * d[1])
-        else:
-            start = (centre[0] + lead * d[0], centre[1] + lead * d[1])
-            end = (start[0] + arrow.length * d[0], start[1] + arrow.length * d[1])
-        line = [start, end]
-    else:
-        if arrow.follow:
-            prev = max(idx - 1, 0)
-            c0 = _uv(_proj_point(projs[prev], bodies[prev], arrow.at))
-            f0 = _uv(_proj_point(projs[prev], bodies[prev], arrow.follow))
-            f1 = _uv(_proj_point(projs[idx], body, arrow.follow))
-            a0 = degrees(atan2(f0[1] - c0[1], f0[0] - c0[0]))
-            a1 = degrees(atan2(f1[1] - centre[1], f1[0] - centre[0]))
-            radius = arrow.radius if arrow.radius is not None else hypot(f1[0] - centre[0], f1[1] - centre[1]) + arrow.offset
-        else:
-            a0, a1 = float(arrow.start), float(arrow.end)  # type: ignore[arg-type]
-            radius = arrow.radius if arrow.radius is not None else 0.2
-        if arrow.start is not None and arrow.follow:
-            a0 = arrow.start
-        if arrow.end is not None and arrow.follow:
-            a1 = arrow.end
-        span = a1 - a0
-        if arrow.follow and arrow.start is None and arrow.end is None:
-            span = (span + 180.0) % 360.0 - 180.0  # the short way round
-        trim = min(arrow.trim, abs(span) / 4)
-        sgn = 1.0 if span >= 0 else -1.0
-        a_start, a_end = a0 + sgn * trim, a0 + span - sgn * trim
-        n = max(4, int(abs(a_end - a_start) / 5) + 1)
-        line = [(centre[0] + radius * cos(radians(a_start + (a_end - a_start) * i / n)),
-                 centre[1] + radius * sin(radians(a_start + (a_end - a_start) * i / n))) for i in range(n + 1)]
-    _emit_arrow(line, arrow.both, out)
-
-
-def _proj_point(proj: dict, body: sk.Body, name: str) -> tuple[float, float, float]:
-    if name in proj:
-        return proj[name]
-    a, b, _, _ = sk.SEGMENTS[name]
-    pa, pb = proj[a], proj[b]
-    return ((pa[0] + pb[0]) / 2, (pa[1] + pb[1]) / 2, (pa[2] + pb[2]) / 2)
-
-
-def _emit_arrow(line: list[Point], both: bool, out: list) -> None:
-    heads = [_head(line[-2], line[-1])]
-    shaft = _shorten(line, HEAD_LEN * 0.8, end=True)
-    if both:
-        heads.append(_head(line[1], line[0]))
-        shaft = _shorten(shaft, HEAD_LEN * 0.8, end=False)
-    out.append(Polyline(tuple(shaft), ARROW_W + 2 * sk.GAP, "gap"))
-    out.extend(Polygon(h, "gap", sk.GAP) for h in heads)
-    out.append(Polyline(tuple(shaft), ARROW_W, "arrow"))
-    out.extend(Polygon(h, "arrow", 0.004) for h in heads)
-
-
-def _head(frm: Point, tip: Point) -> tuple[Point, ...]:
-    dx, dy = tip[0] - frm[0], tip[1] - frm[1]
-    n = hypot(dx, dy) or 1.0
-    dx, dy = dx / n, dy / n
-    bx, by = tip[0] - HEAD_LEN * dx, tip[1] - HEAD_LEN * dy
-    return (tip, (bx - HEAD_HALF * dy, by + HEAD_HALF * dx), (bx + HEAD_HALF * dy, by - HEAD_HALF * dx))
-
-
-def _shorten(line: list[Point], by: float, end: bool) -> list[Point]:
-    pts = list(line) if end else list(reversed(line))
-    while len(pts) > 2 and hypot(pts[-1][0] - pts[-2][0], pts[-1][1] - pts[-2][1]) <= by:
-        by -= hypot(pts[-1][0] - pts[-2][0], pts[-1][1] - pts[-2][1])
-        pts.pop()
-    (x0, y0), (x1, y1) = pts[-2], pts[-1]
-    n = hypot(x1 - x0, y1 - y0) or 1.0
-    k = max(n - by, 0.0) / n
-    pts[-1] = (x0 + (x1 - x0) * k, y0 + (y1 - y0) * k)
-    return pts if end else list(reversed(pts))
 
 
 # --- highlight ------------------------------------------------------------------------------------
@@ -333,40 +214,15 @@ def _highlight_shapes(hl: Highlight, body: sk.Body, cam: _Camera, out: list) -> 
     rh = 0.6 * r
     p0, p1 = at(hl.start), at(hl.end)
     out.append(Capsule(p0, p1, rh, "highlight"))
+    # Stripes, so the target reads without colour: across the band, or across a short blob when
+    # the segment points at the viewer.
     n = hypot(p1[0] - p0[0], p1[1] - p0[1])
-    if n > 2 * rh + 0.01:  # stripes, so the target reads without colour
+    if n > 2 * rh + 0.01:
         k0, k1 = rh / n, 1 - rh / n
         s0 = (p0[0] + (p1[0] - p0[0]) * k0, p0[1] + (p1[1] - p0[1]) * k0)
         s1 = (p0[0] + (p1[0] - p0[0]) * k1, p0[1] + (p1[1] - p0[1]) * k1)
-        out.append(Polyline((s0, s1), 2 * rh, "gap", (0.009, 0.018)))
-
-
-# --- mirroring and extent -------------------------------------------------------------------------
-def _flipped(s: Shape) -> Shape:
-    """The same shape with x negated exactly (float negation is exact, so the bbox mirrors exactly)."""
-    if isinstance(s, Capsule):
-        return Capsule((-s.a[0], s.a[1]), (-s.b[0], s.b[1]), s.r, s.tone)
-    if isinstance(s, Circle):
-        return Circle((-s.c[0], s.c[1]), s.r, s.tone)
-    if isinstance(s, Polygon):
-        return Polygon(tuple((-x, y) for x, y in s.points), s.tone, s.r, s.edge, s.edge_w)
-    return Polyline(tuple((-x, y) for x, y in s.points), s.w, s.tone, s.dash)
-
-
-def bbox_of(shapes: tuple[Shape, ...]) -> tuple[float, float, float, float]:
-    """Extent of everything drawn, outlines and round ends included."""
-    x0 = y0 = float("inf")
-    x1 = y1 = float("-inf")
-    for s in shapes:
-        if isinstance(s, Capsule):
-            pts, r = (s.a, s.b), s.r
-        elif isinstance(s, Circle):
-            pts, r = (s.c,), s.r
-        elif isinstance(s, Polygon):
-            pts, r = s.points, s.r + s.edge_w / 2
-        else:
-            pts, r = s.points, s.w / 2
-        for x, y in pts:
-            x0, x1 = min(x0, x - r), max(x1, x + r)
-            y0, y1 = min(y0, y - r), max(y1, y + r)
-    return (x0, y0, x1, y1)
+        out.append(Polyline((s0, s1), 2 * rh, "gap", STRIPES))
+    else:
+        c = ((p0[0] + p1[0]) / 2, (p0[1] + p1[1]) / 2)
+        d = 0.6 * rh
+        out.append(Polyline(((c[0] - d, c[1] - d), (c[0] + d, c[1] + d)), 1.1 * rh, "gap", STRIPES))

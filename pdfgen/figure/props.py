@@ -17,7 +17,7 @@ from .solve import Scene, point_of
 if TYPE_CHECKING:
     from .spec import FigureSpec
 
-BAR_R = 0.02
+BAR_R = 0.024
 LEG_T = 0.022  # chair and table leg thickness
 
 
@@ -48,23 +48,30 @@ class PlacedProp:
     lines: tuple[tuple[sk.Vec, sk.Vec, float], ...] = ()
 
 
-def body_extent(scene: Scene) -> tuple[float, float, float, float]:
-    """x and z range of every pose's points (with a limb's thickness)."""
-    xs = [p[0] for b in scene.bodies for p in b.points.values()]
-    zs = [p[2] for b in scene.bodies for p in b.points.values()]
+def body_extent(scene: Scene, below: float | None = None) -> tuple[float, float, float, float]:
+    """x and z range of every pose's points (with a limb's thickness); only points lower than
+    `below` if given, so a mat lies under the body, not under legs raised in the air."""
+    pts = [p for b in scene.bodies for p in b.points.values() if below is None or p[1] < below]
+    if not pts:
+        pts = [p for b in scene.bodies for p in b.points.values()]
+    xs = [p[0] for p in pts]
+    zs = [p[2] for p in pts]
     r = sk.R_TRUNK
     return min(xs) - r, max(xs) + r, min(zs) - r, max(zs) + r
 
 
 def build_props(spec: FigureSpec, scene: Scene) -> tuple[PlacedProp, ...]:
     """Every prop of a figure placed around the placed bodies (floor first, drawn first)."""
-    x0, x1, z0, z1 = body_extent(scene)
+    drawn = scene if (spec.ghost or spec.sequence) else Scene(scene.bodies[-1:], scene.heights, scene.bar)
+    x0, x1, z0, z1 = body_extent(drawn)
     first = scene.bodies[0]
     out: list[PlacedProp] = []
     for p in spec.props:
         if p.kind == "mat":
             h = scene.heights["mat"]
-            box = Box(x0 - 0.05, x1 + 0.05, 0.0, h, min(z0, -0.2) - 0.04, max(z1, 0.2) + 0.04, "surface")
+            m0, m1, _, _ = body_extent(drawn, below=h + 0.12)  # not under legs raised in the air
+            n0, n1 = z0, z1  # but as wide as anything seen from above
+            box = Box(m0 - 0.05, m1 + 0.05, 0.0, h, min(n0, -0.2) - 0.04, max(n1, 0.2) + 0.04, "surface")
             out.append(PlacedProp("mat", (box,), (h, box.x0, box.x1, box.z0, box.z1)))
         elif p.kind == "chair":
             out.append(_chair(p, scene))
@@ -74,7 +81,7 @@ def build_props(spec: FigureSpec, scene: Scene) -> tuple[PlacedProp, ...]:
             out.append(_bed(p, scene))
         elif p.kind == "bar" and scene.bar is not None:
             bx, by = scene.bar
-            out.append(PlacedProp("bar", (), None, (((bx, by, -0.32), (bx, by, 0.32), BAR_R),)))
+            out.append(PlacedProp("bar", (), None, (((bx, by, -0.42), (bx, by, 0.42), BAR_R),)))
         elif p.kind == "wall":
             wx = p.x if p.x is not None else x1 + 0.05
             out.append(PlacedProp("wall", (Box(wx, wx + 0.04, 0.0, p.height or 1.1, -0.35, 0.35, "solid"),), None))
@@ -91,27 +98,46 @@ def build_props(spec: FigureSpec, scene: Scene) -> tuple[PlacedProp, ...]:
 
 
 def _chair(p, scene: Scene) -> PlacedProp:
+    """A chair; `turn` puts the backrest behind (0), at the right (90), in front (180) or at the
+    left (270) of a person facing +x: sideways sitting is how a chair twist is taught."""
     h = scene.heights.get("chair", 0.265)
     depth = p.depth if p.depth is not None else 0.24
     width = p.length if p.length is not None else 0.26
     back = p.back if p.back is not None else 0.30
+    turn = round(p.turn / 90) % 4
     body = scene.bodies[0]
     if p.x is not None:
         cx = p.x
+    elif turn in (1, 3):  # sitting sideways: the pelvis is mid-seat
+        cx = body.points["root"][0] + 0.03
     else:  # seat starts just behind the buttocks
         rear = min(body.points["root>R"][0], body.points["root>L"][0], body.points["l5"][0]) - sk.R_TRUNK - 0.015
         cx = rear + depth / 2
-    sx0, sx1, sz0, sz1 = cx - depth / 2, cx + depth / 2, -width / 2, width / 2
+    sx0, sx1 = cx - depth / 2, cx + depth / 2
+    if turn == 1:
+        sz1 = body.points["hip_R"][2] + sk.R_LEG + 0.03
+        sz0 = sz1 - width
+    elif turn == 3:
+        sz0 = body.points["hip_L"][2] - sk.R_LEG - 0.03
+        sz1 = sz0 + width
+    else:
+        sz0, sz1 = -width / 2, width / 2
     t = LEG_T
     boxes = [Box(sx0, sx1, h - 0.035, h, sz0, sz1, "solid")]
     for lx in (sx0, sx1 - t):
         for lz in (sz0, sz1 - t):
             boxes.append(Box(lx, lx + t, 0.0, h - 0.035, lz, lz + t, "frame"))
     if back > 0:
-        bx = sx0 if abs(p.turn) % 360 < 90 else sx1 - t
-        for lz in (sz0, sz1 - t):
-            boxes.append(Box(bx, bx + t, h, h + back, lz, lz + t, "frame"))
-        boxes.append(Box(bx - 0.004, bx + t + 0.004, h + back * 0.5, h + back, sz0, sz1, "solid"))
+        if turn in (0, 2):
+            bx = sx0 if turn == 0 else sx1 - t
+            for lz in (sz0, sz1 - t):
+                boxes.append(Box(bx, bx + t, h, h + back, lz, lz + t, "frame"))
+            boxes.append(Box(bx - 0.004, bx + t + 0.004, h + back * 0.5, h + back, sz0, sz1, "solid"))
+        else:
+            bz = sz1 - t if turn == 1 else sz0
+            for lx in (sx0, sx1 - t):
+                boxes.append(Box(lx, lx + t, h, h + back, bz, bz + t, "frame"))
+            boxes.append(Box(sx0, sx1, h + back * 0.5, h + back, bz - 0.004, bz + t + 0.004, "solid"))
     return PlacedProp("chair", tuple(boxes), (h, sx0, sx1, sz0, sz1))
 
 

@@ -87,7 +87,7 @@ _DOFS = (
     Dof("wrist", (-95, 90), (-70, 80)),
     Dof("hip", (-35, 145), (-30, 120)),
     Dof("hip_abd", (-35, 60), (-30, 45)),
-    Dof("hip_rot", (-60, 60), (-45, 45)),
+    Dof("hip_rot", (-60, 75), (-45, 45)),  # figure-4 poses rely on ~70 passive external rotation in flexion
     Dof("knee", (-5, 165), (0, 135)),
     Dof("ankle", (-65, 30), (-50, 20)),
 )

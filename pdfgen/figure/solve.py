@@ -23,7 +23,8 @@ CHAIR_HEIGHT = 0.265
 TABLE_HEIGHT = 0.47
 BED_HEIGHT = 0.30
 HANG_CLEARANCE = 0.08  # feet clear of the floor when hanging
-SEQUENCE_GAP = 0.3  # between the phases of a `sequence: true` figure
+SEQUENCE_GAP = 0.16  # between the phases of a `sequence: true` figure
+ROOT_VARS = ("tilt", "roll", "yaw")  # the solver may also turn the whole body
 TRUNK_SEGMENTS = {"pelvis": ("root", "l5"), "lumbar": ("l5", "l3", "t12"), "thorax": ("t12", "t7", "c7")}
 
 
@@ -131,7 +132,7 @@ def pose_body(pose: Pose) -> sk.Body:
     return sk.Body(pts, frames)
 
 
-def known_heights(spec_props: tuple, ) -> dict[str, float]:
+def known_heights(spec_props: tuple) -> dict[str, float]:
     """Support heights given in the file (auto ones are solved later from the first pose)."""
     out = {"floor": 0.0}
     for p in spec_props:
@@ -199,15 +200,30 @@ def place(spec: FigureSpec) -> Scene:
 
 
 # --- goal solver ----------------------------------------------------------------------------------
-def _residuals(pose: Pose, goals: list[Goal], heights: dict[str, float]) -> list[float]:
+def _residuals(pose: Pose, goals: list[Goal], heights: dict[str, float],
+               labels: list[str] | None = None) -> list[float]:
     body = pose_body(pose)
-    out = []
+    out: list[float] = []
     ref = next((c for c in pose.contacts if c.on in heights), None)
     for g in goals:
+        if labels is not None:
+            labels.extend([f"{g.point} {g.kind} {g.target}"] * (3 if g.kind in ("rest", "offset") else 1))
         if g.kind == "on":
             if ref is None or g.target not in heights:
                 raise ValueError(f"goal on {g.target}: needs a contact on a surface of known height")
             out.append((bottom(body, g.point) - heights[g.target]) - (bottom(body, ref.point) - heights[ref.on]))
+        elif g.kind == "rest":  # on top of a segment at `at`: over it, and touching from above
+            p = point_of(body, g.point)
+            a, b, r, _ = sk.SEGMENTS[g.target]
+            pa, pb = body.points[a], body.points[b]
+            q = tuple(u + (v - u) * g.at for u, v in zip(pa, pb))
+            out.extend((p[0] - q[0], p[2] - q[2], p[1] - q[1] - r - radius_of(g.point)))
+        elif g.kind == "offset":
+            p, q = point_of(body, g.point), point_of(body, g.target)
+            out.extend(p[i] - q[i] - g.offset[i] for i in range(3))  # type: ignore[index]
+        elif g.kind == "below":  # straight under (or over) the target: same horizontal place
+            p, q = point_of(body, g.point), point_of(body, g.target)
+            out.append(p[0] - q[0])
         else:
             p = point_of(body, g.point)
             if g.at is not None:
@@ -231,15 +247,21 @@ def solve_goals(pose: Pose, vary: list[str], goals: list[Goal], props: tuple = (
     Raises:
         ValueError: when the goals cannot be met within 0.003 H.
     """
-    rom = sk.rom_table()
+    rom = {k: d.hard for k, d in sk.rom_table().items()}
+    rom.update({k: (-180.0, 180.0) for k in ROOT_VARS})
     heights = known_heights(props)
     angles = pose.angle_map()
-    x = [angles.get(v, 0.0) for v in vary]
+    x = [getattr(pose.root, v) if v in ROOT_VARS else angles.get(v, 0.0) for v in vary]
 
     def at(xs: list[float]) -> Pose:
         a = dict(angles)
-        a.update(zip(vary, xs))
-        return replace(pose, angles=tuple(sorted(a.items())))
+        root = {k: getattr(pose.root, k) for k in ROOT_VARS}
+        for v, xv in zip(vary, xs):
+            if v in ROOT_VARS:
+                root[v] = xv
+            else:
+                a[v] = xv
+        return replace(pose, root=sk.Root(**root), angles=tuple(sorted(a.items())))
 
     def cost(r: list[float]) -> float:
         return sum(v * v for v in r)
@@ -262,7 +284,7 @@ def solve_goals(pose: Pose, vary: list[str], goals: list[Goal], props: tuple = (
         for i in range(n):
             jtj[i][i] += lam * (1.0 + jtj[i][i])
         dx = _solve_linear(jtj, [-v for v in jtr])
-        xn = [min(max(xi + di, rom[v].hard[0]), rom[v].hard[1]) for xi, di, v in zip(x, dx, vary)]
+        xn = [min(max(xi + di, rom[v][0]), rom[v][1]) for xi, di, v in zip(x, dx, vary)]
         rn = _residuals(at(xn), goals, heights)
         if cost(rn) < cost(r):
             x, r, lam = xn, rn, max(lam / 3, 1e-7)
@@ -272,7 +294,10 @@ def solve_goals(pose: Pose, vary: list[str], goals: list[Goal], props: tuple = (
                 break
     worst = max((abs(v) for v in r), default=0.0)
     if worst > 0.003:
-        raise ValueError(f"goals not reached (off by {worst:.3f} H): start nearer or vary other joints")
+        labels: list[str] = []
+        _residuals(at(x), goals, heights, labels)
+        name = labels[max(range(len(r)), key=lambda i: abs(r[i]))]
+        raise ValueError(f"goal '{name}' not reached (off by {worst:.3f} H): start nearer or vary other joints")
     return at([round(v, 2) for v in x])
 
 

@@ -66,3 +66,46 @@ def _convert(node: Any, path: Path, field: str) -> Node:
         return Node([_convert(v, path, f"{field}[{i}]") for i, v in enumerate(node.value)], line)
     constructor = yaml.constructor.SafeConstructor()
     return Node(constructor.construct_object(node), line)
+
+
+class Checker:
+    """Checks values of one file and raises with `path:line: field:` (the file is fixed per Checker)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def fail(self, node: Node | int, field: str, message: str) -> FigureError:
+        line = node if isinstance(node, int) else node.line
+        return FigureError(f"{self.path}:{line}: {field}: {message}")
+
+    def mapping(self, node: Node, field: str, allowed: tuple[str, ...], required: tuple[str, ...] = ()) -> dict[str, Node]:
+        if not isinstance(node.value, dict):
+            raise self.fail(node, field, "expected a mapping")
+        for key, sub in node.value.items():
+            if key not in allowed:
+                raise self.fail(sub, f"{field}.{key}" if field else key,
+                                f"unknown key (valid: {', '.join(allowed)})")
+        for key in required:
+            if key not in node.value:
+                raise self.fail(node, f"{field}.{key}" if field else key, "required field missing")
+        return node.value
+
+    def number(self, node: Node, field: str) -> float:
+        v = node.value
+        if isinstance(v, bool) or not isinstance(v, (int, float)):
+            raise self.fail(node, field, f"expected a number, got {v!r}")
+        return float(v)
+
+    def text(self, node: Node, field: str, choices: tuple[str, ...] | frozenset[str] | None = None) -> str:
+        v = node.value
+        if not isinstance(v, str):
+            raise self.fail(node, field, f"expected text, got {v!r}")
+        if choices is not None and v not in choices:
+            shown = ", ".join(sorted(choices)) if len(choices) < 20 else "see figures/README.md"
+            raise self.fail(node, field, f"unknown value {v!r} (valid: {shown})")
+        return v
+
+    def seq(self, node: Node, field: str) -> list[Node]:
+        if isinstance(node.value, list):
+            return node.value
+        return [node]

@@ -1,0 +1,113 @@
+"""The drawing vocabulary: four frozen shapes in figure units (H = 1, y up) and the finished
+Geometry. Backends know only these, so a PDF, an SVG and a PNG of a figure are the same picture."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from math import hypot
+
+Point = tuple[float, float]
+
+
+@dataclass(frozen=True, slots=True)
+class Capsule:
+    """A thick line with round ends (a limb): centre line a-b, radius r."""
+
+    a: Point
+    b: Point
+    r: float
+    tone: str
+
+
+@dataclass(frozen=True, slots=True)
+class Circle:
+    """A filled disc (the head)."""
+
+    c: Point
+    r: float
+    tone: str
+
+
+@dataclass(frozen=True, slots=True)
+class Polygon:
+    """A filled polygon, grown by r with round corners; optional edge line of width edge_w."""
+
+    points: tuple[Point, ...]
+    tone: str
+    r: float = 0.0
+    edge: str = ""
+    edge_w: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Polyline:
+    """A stroked open line of width w; `dash` (on, off) draws butt-ended stripes."""
+
+    points: tuple[Point, ...]
+    w: float
+    tone: str
+    dash: tuple[float, float] | None = None
+
+
+Shape = Capsule | Circle | Polygon | Polyline
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """The finished figure: shapes in painter's order and their bounding box (x0, y0, x1, y1)."""
+
+    id: str
+    shapes: tuple[Shape, ...]
+    bbox: tuple[float, float, float, float]
+
+
+def flipped(s: Shape) -> Shape:
+    """The same shape with x negated exactly (float negation is exact, so the bbox mirrors exactly)."""
+    if isinstance(s, Capsule):
+        return Capsule((-s.a[0], s.a[1]), (-s.b[0], s.b[1]), s.r, s.tone)
+    if isinstance(s, Circle):
+        return Circle((-s.c[0], s.c[1]), s.r, s.tone)
+    if isinstance(s, Polygon):
+        return Polygon(tuple((-x, y) for x, y in s.points), s.tone, s.r, s.edge, s.edge_w)
+    return Polyline(tuple((-x, y) for x, y in s.points), s.w, s.tone, s.dash)
+
+
+def bbox_of(shapes: tuple[Shape, ...]) -> tuple[float, float, float, float]:
+    """Extent of everything drawn, outlines and round ends included."""
+    x0 = y0 = float("inf")
+    x1 = y1 = float("-inf")
+    for s in shapes:
+        if isinstance(s, Capsule):
+            pts, r = (s.a, s.b), s.r
+        elif isinstance(s, Circle):
+            pts, r = (s.c,), s.r
+        elif isinstance(s, Polygon):
+            pts, r = s.points, s.r + s.edge_w / 2
+        else:
+            pts, r = s.points, s.w / 2
+        for x, y in pts:
+            x0, x1 = min(x0, x - r), max(x1, x + r)
+            y0, y1 = min(y0, y - r), max(y1, y + r)
+    return (x0, y0, x1, y1)
+
+
+def seg_distance(p: Point, a: Point, b: Point) -> float:
+    """Distance from point p to segment ab on the page."""
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    n = dx * dx + dy * dy
+    t = 0.0 if n == 0 else max(0.0, min(1.0, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / n))
+    return hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy)
+
+
+def distance_to(p: Point, s: Shape) -> float:
+    """Distance from p to the drawn edge of a shape (negative inside). Polygons are treated by
+    their outline, which is enough for the thin trunk slabs and for clearance checks."""
+    if isinstance(s, Capsule):
+        return seg_distance(p, s.a, s.b) - s.r
+    if isinstance(s, Circle):
+        return hypot(p[0] - s.c[0], p[1] - s.c[1]) - s.r
+    if isinstance(s, Polygon):
+        pts = s.points
+        return min(seg_distance(p, pts[i], pts[(i + 1) % len(pts)]) for i in range(len(pts))) - s.r
+    pts = s.points
+    return min(seg_distance(p, a, b) for a, b in zip(pts, pts[1:])) - s.w / 2
