@@ -9,7 +9,7 @@ from math import atan2, cos, degrees, hypot, radians, sin
 from typing import TYPE_CHECKING
 
 from . import skeleton as sk
-from .shapes import Point, Polygon, Polyline, distance_to
+from .shapes import Capsule, Circle, Point, Polygon, Polyline, distance_to
 from .solve import radius_of
 
 if TYPE_CHECKING:
@@ -27,11 +27,25 @@ def _uv(q: tuple[float, float, float]) -> Point:
     return (q[0], q[1])
 
 
-def arrow_line(arrow: Arrow, projs: list[dict], bodies: tuple) -> list[Point]:
-    """The arrow's centre line on the page, tip last (before any mirroring)."""
+def arrow_line(arrow: Arrow, projs: list[dict], bodies: tuple, cam=None) -> list[Point]:
+    """The arrow's centre line on the page, tip last (before any mirroring).
+
+    A `turn` arrow is a level circle around the vertical through `at` (the twist cue), so it
+    needs the camera: seen from above or at three-quarters it is an ellipse.
+    """
     idx = arrow.pose % len(projs)
     body = bodies[idx]
     centre = _uv(_proj_point(projs[idx], body, arrow.at))
+    if arrow.kind == "turn":
+        from .solve import point_of
+
+        c = point_of(body, arrow.at)
+        r = arrow.radius if arrow.radius is not None else 0.2
+        a0, a1 = float(arrow.start or 0.0), float(arrow.end or 0.0)
+        n = max(6, int(abs(a1 - a0) / 6) + 1)
+        ring = {str(i): (c[0] + r * cos(radians(a0 + (a1 - a0) * i / n)), c[1] + arrow.offset,
+                         c[2] + r * sin(radians(a0 + (a1 - a0) * i / n))) for i in range(n + 1)}
+        return [_uv(q) for q in cam.project(ring).values()]
     if arrow.kind == "push":
         t = radians(arrow.direction)
         d = (cos(t), sin(t))
@@ -130,8 +144,22 @@ def _samples(line: list[Point], both: bool) -> list[Point]:
 
 
 def clearance(line: list[Point], both: bool, body: list) -> float:
-    """Smallest gap between the arrow (shaft and heads) and any shape of the body."""
-    return min(distance_to(p, s) for p in _samples(line, both) for s in body) - ARROW_W / 2
+    """Smallest gap between the arrow (shaft and heads) and any shape of the body.
+
+    Each shape gets a bounding circle first, so far-away limbs cost one subtraction.
+    """
+    bounds = []
+    for s in body:
+        pts = [s.c] if isinstance(s, Circle) else ([s.a, s.b] if isinstance(s, Capsule) else list(s.points))
+        cx, cy = sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)
+        reach = max(hypot(p[0] - cx, p[1] - cy) for p in pts) + s.r
+        bounds.append((cx, cy, reach, s))
+    best = float("inf")
+    for p in _samples(line, both):
+        for cx, cy, reach, s in bounds:
+            if hypot(p[0] - cx, p[1] - cy) - reach < best:
+                best = min(best, distance_to(p, s))
+    return best - ARROW_W / 2
 
 
 def clear_arrows(spec: FigureSpec) -> FigureSpec:
@@ -152,12 +180,12 @@ def clear_arrows(spec: FigureSpec) -> FigureSpec:
     arrows = []
     for arrow in spec.arrows:
         for _ in range(25):
-            if clearance(arrow_line(arrow, projs, scene.bodies), arrow.both, body) >= MIN_CLEAR:
+            if clearance(arrow_line(arrow, projs, scene.bodies, cam), arrow.both, body) >= MIN_CLEAR:
                 break
             if arrow.kind == "push":
                 arrow = replace(arrow, gap=round(arrow.gap + STEP, 3))
-            elif arrow.radius is not None:
-                arrow = replace(arrow, radius=round(arrow.radius + STEP, 3))
+            elif arrow.radius is not None or arrow.kind == "turn":
+                arrow = replace(arrow, radius=round((arrow.radius or 0.2) + STEP, 3))
             else:
                 arrow = replace(arrow, offset=round(arrow.offset + STEP, 3))
         arrows.append(arrow)

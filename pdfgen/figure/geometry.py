@@ -79,7 +79,7 @@ def build(spec: FigureSpec, *, mirrored: bool = False) -> Geometry:
             _body_shapes(proj, pose.angle_map(), bias, True, out)
     _body_shapes(projs[-1], spec.poses[-1].angle_map(), bias, False, out)
     for arrow in spec.arrows:
-        emit_arrow(arrow_line(arrow, projs, scene.bodies), arrow.both, out)
+        emit_arrow(arrow_line(arrow, projs, scene.bodies, cam), arrow.both, out)
     for hl in spec.highlights:
         _highlight_shapes(hl, scene.bodies[-1], cam, out)
     shapes = tuple(flipped(s) for s in out) if flip else tuple(out)
@@ -153,8 +153,8 @@ def _prop_shapes(prop: PlacedProp, cam: _Camera, pitch: float, out: list) -> Non
         hull = _hull([_uv(q) for q in cam.project({str(i): c for i, c in enumerate(box.corners())}).values()])
         if box.role == "frame" or (prop.kind == "floor" and pitch < 5.0):
             out.append(Polygon(hull, "prop_line"))
-        elif prop.kind == "floor":  # a plain patch of floor, no outline to compete with the body
-            out.append(Polygon(hull, "prop"))
+        elif prop.kind == "floor" or (prop.kind == "mat" and pitch >= 5.0):
+            out.append(Polygon(hull, "prop"))  # a plain patch, no outline to compete with the body
         else:
             out.append(Polygon(hull, "prop", 0.0, "prop_line", 0.006))
     for a, b, r in prop.lines:

@@ -90,7 +90,8 @@ class Pose:
 
 @dataclass(frozen=True)
 class Arrow:
-    """A motion arrow: `arc` around a joint (following a point or between angles) or `push`."""
+    """A motion arrow: `arc` around a joint (following a point or between angles), a straight
+    `push`, or a `turn`: a level ring round the vertical through a point (twists)."""
 
     kind: str
     at: str

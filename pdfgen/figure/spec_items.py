@@ -60,7 +60,7 @@ def parse_goal(ctx: Checker, node: Node, field: str, names: frozenset[str], surf
 def parse_arrow(ctx: Checker, node: Node, field: str, names: frozenset[str], n_poses: int) -> Arrow:
     m = ctx.mapping(node, field, ("type", "at", "follow", "from", "to", "radius", "offset", "trim", "dir",
                                   "length", "gap", "toward", "both", "pose"), required=("type", "at"))
-    kind = ctx.text(m["type"], f"{field}.type", ("arc", "push"))
+    kind = ctx.text(m["type"], f"{field}.type", ("arc", "push", "turn"))
     kw: dict[str, object] = {"kind": kind, "at": ctx.text(m["at"], f"{field}.at", names)}
     if "follow" in m:
         kw["follow"] = ctx.text(m["follow"], f"{field}.follow", names)
@@ -80,6 +80,10 @@ def parse_arrow(ctx: Checker, node: Node, field: str, names: frozenset[str], n_p
         kw["pose"] = p
     if kind == "arc" and "follow" not in kw and ("start" not in kw or "end" not in kw):
         raise ctx.fail(node, field, "an arc needs follow, or from and to")
+    if kind == "turn":
+        if "start" not in kw or "end" not in kw:
+            raise ctx.fail(node, field, "a turn needs from and to (degrees round the vertical, 0 = forward)")
+        kw.setdefault("offset", 0.0)  # for a turn, offset lifts the ring above `at`
     return Arrow(**kw)  # type: ignore[arg-type]
 
 
