@@ -132,12 +132,13 @@ class Poster:
     def _time_box_width(self) -> float:
         return max(text_width(format_seconds(self.plan.total_s), BOLD, 16), text_width("in all", REGULAR, 9)) + 16
 
-    def footer_columns(self, size: float) -> tuple[int, float]:
-        return (3 if self.width > 400 else (2 if self.width > 260 else 1)), size
+    def footer_columns(self) -> int:
+        """Three safety columns on a sheet, fewer on narrow paper."""
+        return 3 if self.width > 400 else (2 if self.width > 260 else 1)
 
     def footer_layout(self, size: float) -> tuple[list[list[TextBlock]], float, list[str]]:
         """Packs the safety blocks into columns, in order, keeping the tallest column short."""
-        cols, _ = self.footer_columns(size)
+        cols = self.footer_columns()
         blocks = safety_blocks(self.plan, self.ctx.safety)
         col_w = (self.width - 16 - (cols - 1) * 12) / cols
         heights = [b.height(col_w, size, inline=True) + 4 for b in blocks]
