@@ -11,13 +11,15 @@ import os
 from pathlib import Path
 from typing import Any, Sequence
 
+from .branding import Clinic
 from .catalog import Catalog, load, unknown_message
 from .errors import (ContentError, LayoutError, NoFitError, OutputError,  # noqa: F401 (re-exported)
                      StretchcardError)
 from .model import (Area, Equipment, Level, Plan, Request, Setting, format_seconds, parse_areas)
+from .layouts.context import PatientFields
 from .paper import Paper, paper as find_paper
 
-LAYOUTS = ("poster",)
+LAYOUTS = ("poster",)  # each is a module in pdfgen/layouts with render(plan, paper, ctx)
 MAX_MINUTES = 60
 CONTENT_ENV = "STRETCHCARD_CONTENT"
 
@@ -104,14 +106,16 @@ def make_plan(catalog: Catalog, request: Request, routine: str | None = None) ->
 
 
 def render(catalog: Catalog, plan: Plan, layout: str = "poster", paper: str | Paper = "letter",
-           grayscale: bool = False) -> bytes:
+           grayscale: bool = False, *, large_print: bool = False, clinic: Clinic | None = None,
+           fields: PatientFields | None = None) -> bytes:
     """The PDF bytes for a plan. Same inputs, same bytes.
 
     Raises:
         ValueError: unknown layout or paper.
         LayoutError: the plan does not fit the paper.
     """
-    from .layouts import poster
+    import importlib
+
     from .layouts.context import RenderContext
 
     sheet = paper if isinstance(paper, Paper) else find_paper(paper)
@@ -119,8 +123,10 @@ def render(catalog: Catalog, plan: Plan, layout: str = "poster", paper: str | Pa
         raise ValueError(f"unknown layout {layout!r} (known: {', '.join(LAYOUTS)})")
     figures = load_figure_specs(catalog, [i.stretch.figure for i in plan.items
                                           if not i.stretch.image])
-    ctx = RenderContext(figures=figures, safety=catalog.safety, grayscale=grayscale)
-    return poster.render(plan, sheet, ctx)
+    ctx = RenderContext(figures=figures, safety=catalog.safety, grayscale=grayscale,
+                        large_print=large_print, clinic=clinic, fields=fields or PatientFields())
+    module = importlib.import_module(f"{__package__}.layouts.{layout}")
+    return module.render(plan, sheet, ctx)
 
 
 def load_figure_specs(catalog: Catalog, ids: Sequence[str]) -> dict[str, Any]:
@@ -141,7 +147,8 @@ def default_output(plan: Plan, layout: str, paper: str, folder: Path = Path("out
 
 
 def build_pdf(catalog: Catalog, plan: Plan, layout: str = "poster", paper: str = "letter",
-              output: Path | None = None, grayscale: bool = False) -> Path:
+              output: Path | None = None, grayscale: bool = False, *, large_print: bool = False,
+              clinic: Clinic | None = None, fields: PatientFields | None = None) -> Path:
     """Renders and writes the PDF atomically; returns where it was written.
 
     Raises:
@@ -149,7 +156,8 @@ def build_pdf(catalog: Catalog, plan: Plan, layout: str = "poster", paper: str =
     """
     from .output import write_atomic
 
-    data = render(catalog, plan, layout, paper, grayscale)
+    data = render(catalog, plan, layout, paper, grayscale, large_print=large_print,
+                  clinic=clinic, fields=fields)
     target = Path(output) if output else default_output(plan, layout, paper)
     if output is None:
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -3,9 +3,27 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
 from ..model import PlannedStretch, SafetyRules
+
+if TYPE_CHECKING:
+    from ..branding import Clinic
+
+
+@dataclass(frozen=True)
+class PatientFields:
+    """What a clinician fills in on a handout. An empty field prints as a line to write on.
+
+    These are printed on the page only: never in metadata or file names (a patient's name is
+    private, and a PDF's properties travel further than its page).
+    """
+
+    patient: str = ""
+    clinician: str = ""
+    date: str = ""
+    frequency: str = ""
+    notes: str = ""
 
 
 @dataclass(frozen=True)
@@ -15,6 +33,9 @@ class RenderContext:
     figures: Mapping[str, Any]
     safety: SafetyRules
     grayscale: bool = False
+    large_print: bool = False
+    clinic: "Clinic | None" = None
+    fields: PatientFields = PatientFields()
     geometry_cache: dict = field(default_factory=dict, compare=False, hash=False)
 
     def geometry(self, figure_id: str, mirrored: bool = False):
