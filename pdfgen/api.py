@@ -6,6 +6,7 @@ User text (areas, settings, papers...) is turned into typed values here, at the 
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import os
 from pathlib import Path
@@ -19,7 +20,7 @@ from .model import (Area, Equipment, Level, Plan, Request, Setting, format_secon
 from .layouts.context import PatientFields
 from .paper import Paper, paper as find_paper
 
-LAYOUTS = ("poster",)  # each is a module in pdfgen/layouts with render(plan, paper, ctx)
+LAYOUTS = ("poster", "handout")  # each is a module in pdfgen/layouts with render(plan, paper, ctx)
 MAX_MINUTES = 60
 CONTENT_ENV = "STRETCHCARD_CONTENT"
 
@@ -77,6 +78,49 @@ def make_request(catalog: Catalog, *, areas: Sequence[str] = ("lower-back",), mi
         level=Level.coerce(level),
         title=" ".join(str(title).split()),
     )
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")  # not strftime: that follows the locale
+FIELD_LIMITS = {"patient": 80, "clinician": 80, "frequency": 80, "notes": 600}
+
+
+def make_fields(*, patient: str = "", clinician: str = "", frequency: str = "", notes: str = "",
+                date: str = "", today: dt.date | None = None) -> PatientFields:
+    """The handout's fill-in fields, checked. No date unless asked, so output stays reproducible.
+
+    Raises:
+        ValueError: a field is too long, or the date is neither "today" nor YYYY-MM-DD.
+    """
+    values = {"patient": patient, "clinician": clinician, "frequency": frequency, "notes": notes}
+    for key, value in values.items():
+        values[key] = " ".join(str(value or "").split())
+        if len(values[key]) > FIELD_LIMITS[key]:
+            raise ValueError(f"{key}: at most {FIELD_LIMITS[key]} characters "
+                             f"(got {len(values[key])})")
+    return PatientFields(date=parse_date(date, today), **values)
+
+
+def parse_date(text: str, today: dt.date | None = None) -> str:
+    """"today" or an ISO date, printed the way people write it: "22 November 2026"."""
+    text = str(text or "").strip()
+    if not text:
+        return ""
+    if text.lower() == "today":
+        day = today or dt.date.today()
+    else:
+        try:
+            day = dt.date.fromisoformat(text)
+        except ValueError:
+            raise ValueError(f"date must be 'today' or YYYY-MM-DD, not {text!r}") from None
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def load_clinic(path: Path | str) -> Clinic:
+    """A clinic profile (TOML) with its logo prepared. Raises ContentError naming file and key."""
+    from .branding import load_clinic as read_profile
+
+    return read_profile(path)
 
 
 def make_plan(catalog: Catalog, request: Request, routine: str | None = None) -> Plan:

@@ -19,7 +19,7 @@ from . import __version__
 SETTINGS = ("home", "office", "bed", "gym")
 LEVELS = ("beginner", "intermediate", "advanced")
 EQUIPMENT = ("mat", "chair", "table", "bed", "bar", "towel", "wall")
-LAYOUT_CHOICES = ("poster",)
+LAYOUT_CHOICES = ("poster", "handout")
 
 
 def _catalog(ctx: click.Context):
@@ -107,35 +107,74 @@ def cli(ctx: click.Context, content: tuple[Path, ...]) -> None:
     ctx.ensure_object(dict)["content"] = content
 
 
+def handout_options(fn):
+    """The clinic profile and the fields a clinician fills in on a handout."""
+    decorators = [
+        click.option("--clinic", "clinic_file", type=click.Path(path_type=Path),
+                     envvar="STRETCHCARD_CLINIC", show_envvar=True,
+                     help="Clinic profile (TOML): name, address, phone, website, logo, "
+                          "default paper and frequency, disclaimer."),
+        click.option("--patient", default="", help="Patient's name: printed on the page only, "
+                                                   "never in the file's properties or name."),
+        click.option("--clinician", default="", help="Clinician's name."),
+        click.option("--frequency", default="",
+                     help='How often, e.g. "twice a day, 5 days a week".'),
+        click.option("--notes", default="", help="Notes printed in the handout's notes field."),
+        click.option("--date", default="", metavar="today|YYYY-MM-DD",
+                     help="Date to print. [default: none, so output stays reproducible]"),
+        click.option("--large-print", is_flag=True,
+                     help="Body text of at least 14 pt and larger figures."),
+    ]
+    for d in reversed(decorators):
+        fn = d(fn)
+    return fn
+
+
 @cli.command()
 @selection_options
 @click.option("-l", "--layout", type=click.Choice(LAYOUT_CHOICES, case_sensitive=False),
-              default="poster", show_default=True, help="Page layout.")
-@click.option("-p", "--paper", default="letter", show_default=True,
-              help="Paper size (see 'stretchcard list papers').")
+              default="poster", show_default=True,
+              help="poster: one page; card: pocket card, front and back; "
+                   "handout: clinic handout over several pages.")
+@click.option("-p", "--paper", default=None,
+              help="Paper size (see 'stretchcard list papers'). "
+                   "[default: the clinic's paper, else letter]")
 @click.option("--grayscale", is_flag=True, help="Print without colour.")
+@handout_options
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="PDF file to write. [default: a descriptive name in output/]")
 @click.pass_context
 def build(ctx, areas, minutes, setting, equipment, conditions, level, routine, title, layout,
-          paper, grayscale, output):
+          paper, grayscale, clinic_file, patient, clinician, frequency, notes, date, large_print,
+          output):
     """Plan a routine and write it as a printable PDF.
 
     \b
-    Example:
+    Examples:
       stretchcard build -a "low back" -m 10 --setting office -p a4
+      stretchcard build -l handout --clinic clinic.toml --patient "A. Smith" --date today
     """
     from . import api
     from .errors import StretchcardError
     from .paper import paper as find_paper
 
     try:
-        sheet = find_paper(paper)
+        clinic = api.load_clinic(clinic_file) if clinic_file else None
+    except StretchcardError as exc:
+        raise click.ClickException(str(exc)) from None
+    try:
+        sheet = find_paper(paper or (clinic.paper if clinic and clinic.paper else "letter"))
     except ValueError as exc:
         raise click.BadParameter(str(exc), ctx, param_hint="'-p' / '--paper'") from None
+    try:
+        fields = api.make_fields(patient=patient, clinician=clinician, frequency=frequency,
+                                 notes=notes, date=date)
+    except ValueError as exc:
+        raise click.UsageError(str(exc), ctx) from None
     catalog, plan = _plan(ctx, areas, minutes, setting, equipment, conditions, level, routine, title)
     try:
-        path = api.build_pdf(catalog, plan, layout, sheet.name, output, grayscale)
+        path = api.build_pdf(catalog, plan, layout, sheet.name, output, grayscale,
+                             large_print=large_print, clinic=clinic, fields=fields)
     except StretchcardError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"Wrote {path}")

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from pdfgen import api
 from pdfgen.layouts.common import dose_text
 from pdfgen.paper import PAPERS
-from tests.conftest import pdf_text, render_pages
+from tests.conftest import font_sizes, ink_in_margin, pdf_text, render_pages, unembedded_fonts
 
 
 @pytest.fixture(scope="module")
@@ -22,18 +22,6 @@ def plan(catalog):
 @pytest.fixture(scope="module")
 def poster(catalog, plan):
     return api.render(catalog, plan, "poster", "letter")
-
-
-def _font_sizes(data: bytes) -> list[float]:
-    """Effective size of every text run, from the text matrix and the font size."""
-    sizes: list[float] = []
-    for page in PdfReader(io.BytesIO(data)).pages:
-        def visit(text, cm, tm, font_dict, font_size):
-            if text.strip():
-                scale = (tm[0] ** 2 + tm[1] ** 2) ** 0.5 * (cm[0] ** 2 + cm[1] ** 2) ** 0.5
-                sizes.append(round(font_size * scale, 2))
-        page.extract_text(visitor_text=visit)
-    return sizes
 
 
 def test_poster_text_has_every_name_and_dose(poster, plan):
@@ -50,11 +38,7 @@ def test_poster_is_one_letter_page_with_embedded_fonts(poster):
     assert len(reader.pages) == 1
     box = reader.pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)
-    fonts = reader.pages[0]["/Resources"]["/Font"]
-    for ref in fonts.values():
-        font = ref.get_object()
-        desc = font.get("/FontDescriptor") or font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
-        assert "/FontFile2" in desc.get_object(), font["/BaseFont"]
+    assert unembedded_fonts(poster) == []
 
 
 def test_poster_metadata(poster, plan):
@@ -71,20 +55,13 @@ def test_two_builds_are_byte_identical(catalog, plan, poster):
 
 
 def test_body_text_is_at_least_9_pt(poster):
-    assert min(_font_sizes(poster)) >= 8.0          # sources line
-    sizes = _font_sizes(poster)
+    assert min(font_sizes(poster)) >= 8.0          # sources line
+    sizes = font_sizes(poster)
     assert sum(1 for s in sizes if s < 9) <= 3      # only the sources lines are smaller
 
 
 def test_nothing_is_printed_inside_the_printer_margin(poster):
-    page = render_pages(poster, dpi=72)[0]
-    w, h = page.size
-    margin = 10 * 72 / 25.4 - 1.5   # anti-aliasing may tint the pixel beside a line
-    px = page.load()
-    for x in range(w):
-        for y in range(h):
-            if x < margin or y < margin or x >= w - margin or y >= h - margin:
-                assert px[x, y] > 245, (x, y)
+    assert ink_in_margin(render_pages(poster, dpi=72)[0], 10 * 72 / 25.4) == []
 
 
 def test_every_figure_box_has_ink(catalog, plan):

@@ -1,0 +1,525 @@
+"""The clinic handout: a multi-page document a clinician fills in and gives to a patient.
+
+The pages are a flow of blocks: the clinic's header, the title, the fields to fill in, the
+routine at a glance, how to stretch safely with the red flags, one block per stretch, a weekly
+tracker and the sources. Every block is measured with the same functions that draw it, and a
+block never splits across pages: pagination is decided before anything is drawn, which is also
+how each page knows it is "page x of y".
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from ..errors import LayoutError
+from ..model import Plan, PlannedStretch, format_seconds
+from ..paper import MM, Paper
+from .brand import QR_SIZE, contact_lines, draw_logo, draw_qr
+from .common import (ACCENT, BADGE_FILL, BOLD, BOX_LINE, INK, MUTED, REGULAR, STOP_FILL,
+                     STOP_LINE, TextBlock, badge_height, caution_mark_width, dose_text, draw_badge,
+                     draw_caution_mark, draw_lines, draw_number, leading, new_canvas,
+                     safety_blocks, source_line, text_width, wrap)
+from .context import RenderContext, draw_stretch_figure
+
+MARGIN = 16 * MM          # roomier than the 10 mm printer limit: a handout is read, not pinned up
+FOOTER_GAP = 8 * MM       # the page footer sits in the bottom margin, still 10 mm from the edge
+BLOCK_GAP = 14.0
+ITEM_GAP = 4.0            # between steps and bullets: separate items read as separate actions
+WIDE_FIGURE = 1.8         # figures wider than this span the page; narrower ones sit beside text
+DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+@dataclass(frozen=True)
+class Style:
+    """Type sizes for normal or large print; everything else is derived from the body size."""
+
+    body: float
+    small: float          # footer and sources
+    figure_h: float
+
+    @property
+    def heading(self) -> float:
+        return round(self.body * 1.35, 1)
+
+    @property
+    def title(self) -> float:
+        return round(self.body * 2.0, 1)
+
+
+NORMAL = Style(body=12.0, small=10.0, figure_h=170.0)
+LARGE = Style(body=15.0, small=14.0, figure_h=230.0)   # large print: nothing under 14 pt
+
+
+@dataclass(frozen=True)
+class Block:
+    """A measured piece of the page. `paint(c, x, top)` draws it exactly `height` tall."""
+
+    height: float
+    paint: Callable[..., None]
+    bookmark: str = ""
+    keep_with_next: bool = False
+
+
+class Handout:
+    def __init__(self, plan: Plan, paper: Paper, ctx: RenderContext):
+        if paper.card:
+            raise LayoutError(f"the handout needs a full sheet, not {paper.label}; "
+                              "try --paper letter or --paper a4, or --layout card")
+        self.plan, self.paper, self.ctx = plan, paper, ctx
+        self.style = LARGE if ctx.large_print else NORMAL
+        self.width = paper.width - 2 * MARGIN
+        self.top = paper.height - MARGIN
+        self.bottom = MARGIN + FOOTER_GAP
+
+    # --- the flow ------------------------------------------------------------------------
+    def blocks(self) -> list[Block]:
+        flow = [b for b in (self.header(), self.title_block(), self.fields()) if b]
+        flow += [self.glance(), *self.safety(),
+                 self.heading_block("Your stretches", "Your stretches")]
+        flow += [self.stretch(n, item) for n, item in enumerate(self.plan.items, 1)]
+        flow += [self.tracker(), self.sources()]
+        return flow
+
+    def paginate(self, blocks: list[Block]) -> list[list[tuple[Block, float]]]:
+        """Places blocks top-down; a block that does not fit starts the next page.
+
+        A heading marked keep-with-next moves with the block after it.
+        """
+        pages: list[list[tuple[Block, float]]] = [[]]
+        y = self.top
+        for n, block in enumerate(blocks):
+            need = block.height
+            if block.keep_with_next and n + 1 < len(blocks):
+                need += BLOCK_GAP + blocks[n + 1].height
+            if y - need < self.bottom and pages[-1]:
+                pages.append([])
+                y = self.top
+            if y - block.height < self.bottom:
+                raise LayoutError(f"a block of the handout is taller than a page of "
+                                  f"{self.paper.label}; try a larger paper")
+            pages[-1].append((block, y))
+            y -= block.height + BLOCK_GAP
+        return pages
+
+    def render(self) -> bytes:
+        pages = self.paginate(self.blocks())
+        buf = io.BytesIO()
+        c = new_canvas(buf, self.paper.size, self.plan, "handout", self.ctx.grayscale)
+        c.showOutline()
+        marks = 0
+        for number, page in enumerate(pages, 1):
+            for block, top in page:
+                if block.bookmark:
+                    marks += 1
+                    c.bookmarkPage(f"b{marks}", fit="XYZ", top=top + 4, left=0, zoom=0)
+                    c.addOutlineEntry(block.bookmark, f"b{marks}", level=0)
+                block.paint(c, MARGIN, top)
+            self.footer(c, number, len(pages))
+            c.showPage()
+        c.save()
+        return buf.getvalue()
+
+    # --- page furniture -----------------------------------------------------------------
+    def footer(self, c, number: int, total: int) -> None:
+        size = self.style.small
+        y = MARGIN - 2
+        c.setStrokeColorRGB(*BOX_LINE)
+        c.setLineWidth(0.6)
+        c.line(MARGIN, y + size + 2, MARGIN + self.width, y + size + 2)
+        c.setFillColorRGB(*MUTED)
+        c.setFont(REGULAR, size)
+        label = f"Page {number} of {total}"
+        left = self.ctx.clinic.name if self.ctx.clinic else "stretchcard"
+        room = self.width - text_width(label, BOLD, size) - 20
+        c.drawString(MARGIN, y, _fit_line(f"{left}  ·  {self.plan.title}", size, room))
+        c.setFont(BOLD, size)
+        c.drawRightString(MARGIN + self.width, y, label)
+
+    def header(self) -> Block | None:
+        """The clinic's logo, name, contact lines and website QR code, on the first page."""
+        clinic = self.ctx.clinic
+        if clinic is None:
+            return None
+        s = self.style
+        qr = QR_SIZE if clinic.website else 0.0
+        logo_w = 0.0
+        if clinic.logo:
+            logo_w = min(150.0, 56.0 * clinic.logo.aspect)
+        text_w = self.width - logo_w - (14 if logo_w else 0) - (qr + 14 if qr else 0)
+        # On a narrow sheet the name goes under the logo rather than being squeezed beside it.
+        stacked = bool(logo_w) and text_w < 200
+        if stacked:
+            text_w = self.width - (qr + 14 if qr else 0)
+        name = wrap(clinic.name, BOLD, s.heading, text_w)
+        contact = contact_lines(clinic, REGULAR, s.small, text_w)
+        text_h = leading(s.heading) * len(name) + leading(s.small) * len(contact) + 2
+        logo_h = 56.0 if logo_w else 0.0
+        if stacked:
+            text_h += logo_h + 8
+        height = max(text_h, qr, logo_h) + 10
+
+        def paint(c, x, top):
+            used = draw_logo(c, clinic, x, top, logo_w, logo_h, self.ctx.grayscale)
+            tx, ty = x + used + (14 if used else 0), top
+            if stacked:
+                tx, ty = x, top - logo_h - 8
+            y = draw_lines(c, name, tx, ty, BOLD, s.heading, ACCENT)
+            draw_lines(c, contact, tx, y - 2, REGULAR, s.small, MUTED)
+            if qr:
+                draw_qr(c, clinic.website, x + self.width - qr, top - qr, qr)
+            c.setStrokeColorRGB(*ACCENT)
+            c.setLineWidth(1.5)
+            c.line(x, top - height + 2, x + self.width, top - height + 2)
+
+        return Block(height, paint)
+
+    def title_block(self) -> Block:
+        s = self.style
+        title = wrap(self.plan.title, BOLD, s.title, self.width)
+        n = len(self.plan.items)
+        areas = ", ".join(a.title.lower() for a in self.plan.areas)
+        sub = wrap(f"{n} stretch{'es' if n != 1 else ''}  ·  about "
+                   f"{format_seconds(self.plan.total_s)} in all  ·  for your {areas}",
+                   REGULAR, s.body, self.width)
+        height = leading(s.title) * len(title) + 4 + leading(s.body) * len(sub)
+
+        def paint(c, x, top):
+            y = draw_lines(c, title, x, top, BOLD, s.title)
+            draw_lines(c, sub, x, y - 4, REGULAR, s.body, MUTED)
+
+        return Block(height, paint)
+
+    def fields(self) -> Block:
+        """Patient, date, clinician and how often, then notes: filled in, or lines to write on."""
+        s = self.style
+        f = self.ctx.fields
+        clinic = self.ctx.clinic
+        frequency = f.frequency or (clinic.frequency if clinic else "")
+        pairs = [("Patient", f.patient), ("Date", f.date), ("Clinician", f.clinician),
+                 ("How often", frequency)]
+        two_up = self.width >= 400
+        col_w = (self.width - 24 - (20 if two_up else 0)) / (2 if two_up else 1)
+        label_w = max(text_width(label, BOLD, s.body) for label, _ in pairs + [("Notes", "")]) + 8
+        rows = [pairs[i:i + 2] for i in range(0, 4, 2)] if two_up else [[p] for p in pairs]
+        row_h = leading(s.body) * 2.1
+        field_lines = [[wrap(value, REGULAR, s.body, col_w - label_w) or [""]
+                        for _, value in row] for row in rows]
+        heights = [max(len(v) for v in vals) * leading(s.body) + row_h - leading(s.body)
+                   for vals in field_lines]
+        notes = wrap(f.notes, REGULAR, s.body, self.width - 24 - label_w)
+        notes_h = max(len(notes), 2) * row_h
+        height = sum(heights) + notes_h + 16
+
+        def paint(c, x, top):
+            c.setStrokeColorRGB(*BOX_LINE)
+            c.setLineWidth(0.8)
+            c.roundRect(x, top - height, self.width, height, 6, stroke=1, fill=0)
+            y = top - 8
+            for row, vals, h in zip(rows, field_lines, heights):
+                for k, ((label, _), lines) in enumerate(zip(row, vals)):
+                    fx = x + 12 + k * (col_w + 20)
+                    self._field(c, fx, y, h, label, lines, label_w, col_w)
+                y -= h
+            note_lines = notes + [""] * (2 - len(notes)) if len(notes) < 2 else notes
+            for k, line in enumerate(note_lines):
+                self._field(c, x + 12, y, row_h, "Notes" if k == 0 else "", [line], label_w,
+                            self.width - 24)
+                y -= row_h
+
+        return Block(height, paint)
+
+    def _field(self, c, x, top, height, label, lines, label_w, width) -> None:
+        s = self.style
+        base = top - height + 6
+        c.setStrokeColorRGB(*MUTED)
+        c.setLineWidth(0.6)
+        c.line(x + label_w, base - 2, x + width, base - 2)
+        c.setFillColorRGB(*INK)
+        if label:
+            c.setFont(BOLD, s.body)
+            c.drawString(x, base + leading(s.body) * (len(lines) - 1), label)
+        draw_lines(c, lines, x + label_w, base + s.body * 0.93 + leading(s.body) * (len(lines) - 1),
+                   REGULAR, s.body)
+
+    def glance(self) -> Block:
+        """The routine at a glance: number, name, dose and time for each stretch."""
+        s = self.style
+        time_w = max(text_width(format_seconds(i.duration_s), REGULAR, s.body)
+                     for i in self.plan.items)
+        dose_w = max(text_width(dose_text(i), REGULAR, s.body) for i in self.plan.items)
+        name_w = self.width - 2.4 * s.body - dose_w - time_w - 40
+        # Too narrow for three columns: the dose goes on its own line under the name.
+        stacked = name_w < 150
+        if stacked:
+            name_w = self.width - 2.4 * s.body - time_w - 20
+        rows = [wrap(i.stretch.name, BOLD, s.body, name_w) + ([dose_text(i)] if stacked else [])
+                for i in self.plan.items]
+        row_hs = [leading(s.body) * len(r) + 8 for r in rows]
+        head = leading(s.heading) + 6
+        total_line = (f"About {format_seconds(self.plan.total_s)} in all, "
+                      "including moving from one stretch to the next.")
+        total = wrap(total_line, REGULAR, s.body, self.width)
+        height = head + sum(row_hs) + 6 + leading(s.body) * len(total)
+
+        def paint(c, x, top):
+            y = draw_lines(c, ["Your routine at a glance"], x, top, BOLD, s.heading) - 6
+            for n, (item, lines, h) in enumerate(zip(self.plan.items, rows, row_hs), 1):
+                radius = s.body * 0.8
+                draw_number(c, x + radius, y - 4 - radius * 0.9, radius, n)
+                names = lines[:-1] if stacked else lines
+                below = draw_lines(c, names, x + 2.4 * s.body, y - 4, BOLD, s.body)
+                c.setFont(REGULAR, s.body)
+                base = y - 4 - s.body * 0.93
+                if stacked:
+                    draw_lines(c, lines[-1:], x + 2.4 * s.body, below, REGULAR, s.body)
+                else:
+                    c.drawString(x + self.width - time_w - dose_w - 20, base, dose_text(item))
+                c.setFont(REGULAR, s.body)
+                c.drawRightString(x + self.width, base, format_seconds(item.duration_s))
+                y -= h
+                c.setStrokeColorRGB(*BOX_LINE)
+                c.setLineWidth(0.5)
+                c.line(x, y + 2, x + self.width, y + 2)
+            draw_lines(c, total, x, y - 6, REGULAR, s.body, MUTED)
+
+        return Block(height, paint)
+
+    def heading_block(self, text: str, bookmark: str = "") -> Block:
+        s = self.style
+        lines = wrap(text, BOLD, s.heading, self.width)
+        height = leading(s.heading) * len(lines) + 4
+
+        def paint(c, x, top):
+            draw_lines(c, lines, x, top, BOLD, s.heading, ACCENT)
+            c.setStrokeColorRGB(*ACCENT)
+            c.setLineWidth(1.0)
+            c.line(x, top - height + 1, x + self.width, top - height + 1)
+
+        return Block(height, paint, bookmark, keep_with_next=True)
+
+    def safety(self) -> list[Block]:
+        """How to stretch safely, each group of red flags in a box, this patient's cautions."""
+        rules, emergency, urgent, *personal = safety_blocks(self.plan, self.ctx.safety)
+        blocks = [self.heading_block("How to stretch safely", "How to stretch safely"),
+                  self.bullets(rules.lines),
+                  self.bullets(emergency.lines, emergency.heading, boxed=True),
+                  self.bullets(urgent.lines, urgent.heading, boxed=True)]
+        clinic = self.ctx.clinic
+        if clinic and clinic.disclaimer:
+            personal.append(TextBlock("From your clinic", (clinic.disclaimer,)))
+        blocks.extend(self.bullets(b.lines, b.heading) for b in personal)
+        return blocks
+
+    def bullets(self, items: tuple[str, ...], heading: str = "", boxed: bool = False) -> Block:
+        """A bulleted list with space between items; red flags get a red-edged box."""
+        s = self.style
+        pad = 10.0 if boxed else 0.0
+        inner = self.width - 2 * pad
+        bullet_w = text_width("•  ", REGULAR, s.body)
+        head = wrap(heading, BOLD, s.body, inner)
+        rows = [wrap(text, REGULAR, s.body, inner - bullet_w) for text in items]
+        lead = leading(s.body)
+        height = (lead * len(head) + (ITEM_GAP if head else 0)
+                  + sum(lead * len(r) + ITEM_GAP for r in rows) - ITEM_GAP + 2 * pad)
+
+        def paint(c, x, top):
+            if boxed:
+                c.setFillColorRGB(*STOP_FILL)
+                c.setStrokeColorRGB(*STOP_LINE)
+                c.setLineWidth(1.4)
+                c.roundRect(x, top - height, self.width, height, 6, stroke=1, fill=1)
+            y = draw_lines(c, head, x + pad, top - pad, BOLD, s.body,
+                           STOP_LINE if boxed else INK)
+            y -= ITEM_GAP if head else 0
+            for lines in rows:
+                c.setFillColorRGB(*INK)
+                c.setFont(REGULAR, s.body)
+                c.drawString(x + pad, y - s.body * 0.93, "•")
+                y = draw_lines(c, lines, x + pad + bullet_w, y, REGULAR, s.body) - ITEM_GAP
+
+        return Block(height, paint)
+
+    # --- one stretch ----------------------------------------------------------------------
+    def stretch(self, number: int, item: PlannedStretch) -> Block:
+        """Name and time, a large figure, the dose, every step, where to feel it, cautions.
+
+        A wide figure (lying poses) spans the page above the text; an upright one stands
+        beside the text, so neither is shrunk to fit the other's shape.
+        """
+        s = self.style
+        radius = s.heading * 0.8
+        name_x = 2 * radius + 10
+        time_label = format_seconds(item.duration_s)
+        time_w = text_width(time_label, REGULAR, s.body) + 8
+        name = wrap(item.stretch.name, BOLD, s.heading, self.width - name_x - time_w)
+        head_h = max(leading(s.heading) * len(name), 2 * radius) + 8
+        aspect = self._figure_aspect(item)
+        beside = aspect < WIDE_FIGURE
+        if beside:
+            fig_w = min(self.width * 0.45, s.figure_h * aspect + 16)
+            fig_h = s.figure_h
+            text_x = fig_w + 14
+        else:
+            fig_w = self.width
+            fig_h = min(s.figure_h, (self.width - 16) / aspect + 12)
+            text_x = 0.0
+        text_h, paint_text = self.stretch_text(item, self.width - text_x)
+        body_h = max(fig_h, text_h) if beside else fig_h + 10 + text_h
+        height = head_h + body_h
+
+        def paint(c, x, top):
+            draw_number(c, x + radius, top - radius, radius, number)
+            draw_lines(c, name, x + name_x, top - 1, BOLD, s.heading)
+            c.setFillColorRGB(*MUTED)
+            c.setFont(REGULAR, s.body)
+            c.drawRightString(x + self.width, top - s.body, time_label)
+            y = top - head_h
+            c.setStrokeColorRGB(*BOX_LINE)
+            c.setLineWidth(0.6)
+            c.roundRect(x, y - fig_h, fig_w, fig_h, 8, stroke=1, fill=0)
+            draw_stretch_figure(c, self.ctx, item, x + 8, y - fig_h + 6, fig_w - 16, fig_h - 12)
+            paint_text(c, x + text_x, y if beside else y - fig_h - 10)
+
+        return Block(height, paint, bookmark=f"{number}. {item.stretch.name}")
+
+    def _figure_aspect(self, item: PlannedStretch) -> float:
+        if item.stretch.image:
+            return 1.0
+        x0, y0, x1, y1 = self.ctx.geometry(item.stretch.figure).bbox
+        return (x1 - x0) / max(y1 - y0, 1e-6)
+
+    def stretch_text(self, item: PlannedStretch, width: float):
+        """The dose badge, numbered steps, "Feel it" and cautions in a column `width` wide."""
+        s = self.style
+        lead = leading(s.body)
+        num_w = text_width("4. ", BOLD, s.body)
+        steps = [wrap(step, REGULAR, s.body, width - num_w) for step in item.stretch.steps]
+        feel = wrap(f"Feel it: {item.stretch.feel}", REGULAR, s.body, width)
+        mark_w = caution_mark_width(s.body)
+        cautions = [wrap(text, REGULAR, s.body, width - mark_w) for text in item.stretch.cautions]
+        height = (badge_height(s.body) + 8 + sum(lead * len(st) + ITEM_GAP for st in steps)
+                  + 4 + lead * len(feel) + sum(lead * len(ct) + ITEM_GAP for ct in cautions))
+
+        def paint(c, x, y):
+            y -= draw_badge(c, x, y, dose_text(item), s.body, width) + 8
+            for n, lines in enumerate(steps, 1):
+                c.setFillColorRGB(*INK)
+                c.setFont(BOLD, s.body)
+                c.drawString(x, y - s.body * 0.93, f"{n}.")
+                y = draw_lines(c, lines, x + num_w, y, REGULAR, s.body) - ITEM_GAP
+            y -= 4
+            c.setFillColorRGB(*INK)
+            c.setFont(BOLD, s.body)
+            c.drawString(x, y - s.body * 0.93, "Feel it:")
+            c.setFont(REGULAR, s.body)
+            c.drawString(x + text_width("Feel it: ", BOLD, s.body), y - s.body * 0.93,
+                         feel[0][len("Feel it:"):].strip())
+            y = draw_lines(c, feel[1:], x, y - lead, REGULAR, s.body)
+            for lines in cautions:
+                y -= ITEM_GAP
+                draw_caution_mark(c, x, y - s.body * 0.05, s.body)
+                y = draw_lines(c, lines, x + mark_w, y, REGULAR, s.body)
+
+        return height, paint
+
+    # --- the tracker and sources ------------------------------------------------------------
+    def tracker(self) -> Block:
+        """Days x stretches with a tick box per session (two a day gets two boxes).
+
+        Stretches are rows and days columns; on a sheet too narrow for seven day columns
+        beside the names, days become rows and the stretches' numbers the columns.
+        """
+        s = self.style
+        per_day = sessions_per_day(self.ctx.fields.frequency
+                                   or (self.ctx.clinic.frequency if self.ctx.clinic else ""))
+        box = max(14.0, s.body * 1.25)
+        span = per_day * box + (per_day - 1) * 4
+        intro = ["Tick a box each time you do a stretch."]
+        cols: list[str] = list(DAYS)
+        col_w = max(span + 12, text_width("Wed", BOLD, s.body) + 12)
+        label_w = self.width - len(cols) * col_w
+        labels = [f"{n}. {i.stretch.name}" for n, i in enumerate(self.plan.items, 1)]
+        if label_w < 110:
+            cols = [str(n) for n in range(1, len(self.plan.items) + 1)]
+            labels = list(DAYS)
+            label_w = text_width("Wed", BOLD, s.body) + 16
+            col_w = (self.width - label_w) / len(cols)
+            intro.append("The columns are your stretches, numbered as in your routine.")
+            if col_w < span + 6:
+                raise LayoutError(f"the weekly tracker does not fit {self.paper.label}; "
+                                  "try a larger paper")
+        rows = [wrap(label, REGULAR, s.body, label_w - 8) for label in labels]
+        row_hs = [max(leading(s.body) * len(lines), box) + 10 for lines in rows]
+        intro_lines = [part for text in intro for part in wrap(text, REGULAR, s.body, self.width)]
+        week_label = "Week starting"
+        week_h = leading(s.body) * 2.1
+        head = leading(s.heading) + 6 + leading(s.body) * len(intro_lines) + week_h + 8
+        header_row = leading(s.body) + 8
+        height = head + header_row + sum(row_hs)
+
+        def paint(c, x, top):
+            y = draw_lines(c, ["Weekly tracker"], x, top, BOLD, s.heading, ACCENT) - 6
+            y = draw_lines(c, intro_lines, x, y, REGULAR, s.body)
+            week_w = text_width(week_label, BOLD, s.body) + 8
+            self._field(c, x, y, week_h, week_label, [""], week_w, min(self.width, week_w + 180))
+            y -= week_h + 8
+            c.setFont(BOLD, s.body)
+            c.setFillColorRGB(*INK)
+            for k, name in enumerate(cols):
+                c.drawCentredString(x + label_w + (k + 0.5) * col_w, y - s.body * 0.93, name)
+            y -= header_row
+            c.setStrokeColorRGB(*BOX_LINE)
+            c.setLineWidth(0.6)
+            c.line(x, y, x + self.width, y)
+            for lines, h in zip(rows, row_hs):
+                draw_lines(c, lines, x + 4, y - 5, REGULAR, s.body)
+                c.setStrokeColorRGB(*INK)
+                c.setLineWidth(0.9)
+                for k in range(len(cols)):
+                    left = x + label_w + (k + 0.5) * col_w - span / 2
+                    for n in range(per_day):
+                        c.rect(left + n * (box + 4), y - h / 2 - box / 2, box, box,
+                               stroke=1, fill=0)
+                y -= h
+                c.setStrokeColorRGB(*BOX_LINE)
+                c.setLineWidth(0.6)
+                c.line(x, y, x + self.width, y)
+
+        return Block(height, paint, bookmark="Weekly tracker")
+
+    def sources(self) -> Block:
+        size = self.style.small
+        lines = wrap(source_line(self.plan, self.ctx.safety), REGULAR, size, self.width)
+        height = leading(size) * len(lines)
+
+        def paint(c, x, top):
+            draw_lines(c, lines, x, top, REGULAR, size, MUTED)
+
+        return Block(height, paint)
+
+
+def sessions_per_day(frequency: str) -> int:
+    """Tick boxes per day from the frequency as a clinician writes it ("twice a day" -> 2)."""
+    text = frequency.lower()
+    words = {"once": 1, "twice": 2, "three times": 3, "3 times": 3, "2 times": 2}
+    for word, n in words.items():
+        if re.search(rf"\b{word}\b(?: a| per| each)? day", text):
+            return n
+    return 1
+
+
+def _fit_line(text: str, size: float, width: float) -> str:
+    """Shortens a footer line with an ellipsis so it never runs into the page number."""
+    if text_width(text, REGULAR, size) <= width:
+        return text
+    while text and text_width(text + "…", REGULAR, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def render(plan: Plan, paper: Paper, ctx: RenderContext) -> bytes:
+    """The multi-page clinic handout for `plan` on `paper` (A4 or Letter are the usual)."""
+    return Handout(plan, paper, ctx).render()
