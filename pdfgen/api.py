@@ -6,12 +6,15 @@ User text (areas, settings, papers...) is turned into typed values here, at the 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import math
 import os
+import warnings
 from pathlib import Path
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
 
+from . import glyphs
 from .branding import Clinic
 from .catalog import Catalog, load, unknown_message
 from .errors import (ContentError, LayoutError, NoFitError, OutputError,  # noqa: F401 (re-exported)
@@ -20,7 +23,11 @@ from .model import (Area, Equipment, Level, Plan, Request, Setting, format_secon
 from .layouts.context import PatientFields
 from .paper import Paper, paper as find_paper
 
-LAYOUTS = ("poster", "handout")  # each is a module in pdfgen/layouts with render(plan, paper, ctx)
+if TYPE_CHECKING:
+    from .batch import Job, Report, Result
+    from .validate import Problem
+
+LAYOUTS = ("poster", "handout", "card")  # each is a module in pdfgen/layouts with render(plan, paper, ctx)
 MAX_MINUTES = 60
 CONTENT_ENV = "STRETCHCARD_CONTENT"
 
@@ -32,9 +39,12 @@ def content_dirs(extra: Sequence[Path | str] = ()) -> list[Path]:
     return dirs + [Path(p) for p in extra]
 
 
-def load_catalog(content: Sequence[Path | str] = ()) -> Catalog:
-    """Built-in content plus the user's directories. Raises ContentError on any bad file."""
-    return load(content_dirs(content))
+def load_catalog(content: Sequence[Path | str] = (), strict: bool = True) -> Catalog:
+    """Built-in content plus the user's directories. Raises ContentError on any bad file.
+
+    Not `strict`: a bad routine file is set aside in `broken_routines` instead (for batches).
+    """
+    return load(content_dirs(content), strict=strict)
 
 
 def parse_minutes(value: Any) -> float:
@@ -68,6 +78,10 @@ def make_request(catalog: Catalog, *, areas: Sequence[str] = ("lower-back",), mi
             cond_ids.append(catalog.condition(text).id)
         except KeyError as exc:
             raise ValueError(exc.args[0]) from None
+    title = " ".join(str(title).split())
+    unprintable = glyphs.problem(title)
+    if unprintable:
+        raise ValueError(f"title: {unprintable}")
     return Request(
         areas=tuple(dict.fromkeys(found)) or (Area.LOWER_BACK,),
         minutes=parse_minutes(minutes),
@@ -76,7 +90,7 @@ def make_request(catalog: Catalog, *, areas: Sequence[str] = ("lower-back",), mi
                    if equipment else None),
         conditions=tuple(dict.fromkeys(cond_ids)),
         level=Level.coerce(level),
-        title=" ".join(str(title).split()),
+        title=title,
     )
 
 
@@ -126,10 +140,16 @@ def load_clinic(path: Path | str) -> Clinic:
 def make_plan(catalog: Catalog, request: Request, routine: str | None = None) -> Plan:
     """Plans the request, or the named preset routine with the request's safety filters.
 
+    A routine, fixed or selected, brings its own setting and level (a gym routine with a bar
+    hang must not lose the hang to the command line's default home setting); the person's
+    conditions are added to the routine's, never dropped.
+
     Raises:
         NoFitError: nothing suits the request; the message says what would.
         ValueError: the routine name is unknown.
     """
+    from dataclasses import replace
+
     from . import planner
 
     if routine:
@@ -137,13 +157,12 @@ def make_plan(catalog: Catalog, request: Request, routine: str | None = None) ->
             r = catalog.routine(routine)
         except KeyError as exc:
             raise ValueError(exc.args[0]) from None
+        request = replace(request, setting=r.setting, level=r.level,
+                          conditions=tuple(dict.fromkeys(request.conditions + r.conditions)))
         if r.fixed:
             return planner.plan_routine(r, catalog.stretches, catalog.conditions, request)
-        from dataclasses import replace
-
-        request = replace(request, areas=r.areas, minutes=r.minutes, setting=r.setting,
-                          level=r.level, title=request.title or r.title,
-                          conditions=tuple(dict.fromkeys(request.conditions + r.conditions)))
+        request = replace(request, areas=r.areas, minutes=r.minutes,
+                          title=request.title or r.title)
         return replace(planner.plan(request, catalog.stretches, catalog.conditions),
                        routine=r.id)
     return planner.plan(request, catalog.stretches, catalog.conditions)
@@ -174,11 +193,15 @@ def render(catalog: Catalog, plan: Plan, layout: str = "poster", paper: str | Pa
 
 
 def load_figure_specs(catalog: Catalog, ids: Sequence[str]) -> dict[str, Any]:
-    """Loads the named figures; a bad figure file is a content error naming file and field."""
-    from .figure import FigureError, load_figure
+    """Loads the named figures; a bad figure file is a content error naming file and field.
+
+    Figures are remembered per process (until their file changes), so a batch parses each once.
+    """
+    from .figure import FigureError
+    from .figure.spec import load_figure_cached
 
     try:
-        return {fid: load_figure(catalog.figures[fid]) for fid in dict.fromkeys(ids)}
+        return {fid: load_figure_cached(catalog.figures[fid]) for fid in dict.fromkeys(ids)}
     except FigureError as exc:
         raise ContentError([str(exc)]) from None
 
@@ -240,6 +263,28 @@ def export_figures(catalog: Catalog, ids: Sequence[str], out_dir: Path, fmt: str
     return export_files(specs, Path(out_dir), fmt, size, grayscale)
 
 
+def batch_jobs(catalog: Catalog, routines: Sequence[str] = (), layouts: Sequence[str] = (),
+               papers: Sequence[str] = ()) -> list[Job]:
+    """Every routine x layout x paper asked for (default: all routines and layouts, Letter and
+    A4). Raises ValueError for an unknown name before anything is written."""
+    from .batch import make_jobs
+
+    return make_jobs(catalog, routines, layouts, papers)
+
+
+def export_all(catalog: Catalog, out_dir: Path | str, jobs: Sequence[Job] | None = None, *,
+               workers: int | None = None, content: Sequence[Path | str] = (),
+               skip_unchanged: bool = False,
+               on_result: Callable[[Result], None] | None = None) -> Report:
+    """Builds every job into `out_dir` with index.json and index.pdf; failures are reported in
+    the result, never raised. `workers` defaults to every core."""
+    from .batch import export_all as run
+
+    return run(catalog, Path(out_dir), batch_jobs(catalog) if jobs is None else jobs,
+               workers=workers, content=content_dirs(content), skip_unchanged=skip_unchanged,
+               on_result=on_result)
+
+
 def plan_to_dict(plan: Plan) -> dict[str, Any]:
     """The plan as plain data (for `--format json`)."""
     return {
@@ -276,3 +321,58 @@ def summary(plan: Plan) -> str:
     """One line: how many stretches, how long, against what budget."""
     return (f"{len(plan.items)} stretches, {format_seconds(plan.total_s)} "
             f"(of {format_seconds(plan.budget_s)})")
+
+
+def validate(dirs: Sequence[Path | str] = (), *, builtin: bool = True) -> list[Problem]:
+    """Every problem in the content directories `dirs`, and in the built-in content if `builtin`:
+    schema, references, figures, photos and reading grade, each `path:line: field: message`.
+
+    Problems with `warning` set (hard reading, a small photo, an override) do not make the
+    content unusable; any other problem does.
+    """
+    from .validate import validate as check
+
+    return check([Path(d) for d in dirs], builtin=builtin)
+
+
+@contextlib.contextmanager
+def recorded_warnings() -> Iterator[list[str]]:
+    """Collects, as one-line texts, the warnings that rendering raises while the block runs.
+
+    Only the drawing code knows how large a photo prints, so it raises `PhotoWarning` rather
+    than failing; wrap `render` or `build_pdf` in this and show the texts to the user:
+
+        with api.recorded_warnings() as notes:
+            path = api.build_pdf(...)
+    """
+    from .photo import PhotoWarning
+
+    texts: list[str] = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", PhotoWarning)
+        yield texts
+    for w in caught:
+        if issubclass(w.category, PhotoWarning):
+            texts.append(str(w.message))
+        else:  # not ours: hand it on to whoever was listening before
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    texts[:] = dict.fromkeys(texts)
+
+
+def check_distinct_outputs(paths: Sequence[Path | str]) -> None:
+    """Refuses, before anything is written, a set of outputs in which two are the same file.
+
+    Names that differ only in case count as the same: they are one file on macOS and Windows.
+    A command writing several files calls this first, so one output never silently replaces
+    another.
+
+    Raises:
+        OutputError: naming the two outputs that clash.
+    """
+    seen: dict[str, Path] = {}
+    for path in map(Path, paths):
+        key = os.path.normcase(os.path.abspath(path)).casefold()
+        if key in seen:
+            raise OutputError(f"two outputs would be written to the same file: {seen[key]} "
+                              f"and {path}")
+        seen[key] = path

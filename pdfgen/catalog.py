@@ -32,6 +32,7 @@ class Catalog:
     routines: dict[str, Routine]
     figures: dict[str, Path]
     warnings: tuple[str, ...] = field(default=())
+    broken_routines: dict[str, str] = field(default_factory=dict)
 
     def stretch(self, stretch_id: str) -> Stretch:
         try:
@@ -62,8 +63,11 @@ def unknown_message(kind: str, given: str, known: Iterable[str]) -> str:
     return f"unknown {kind} {given!r}{hint}"
 
 
-def load(extra_dirs: Sequence[Path] = ()) -> Catalog:
+def load(extra_dirs: Sequence[Path] = (), strict: bool = True) -> Catalog:
     """Loads built-in content plus each directory in `extra_dirs`, in order.
+
+    With `strict` off, a routine file's problems set that routine aside in `broken_routines`
+    (id: first problem) instead of failing the load: a batch builds every routine it can.
 
     Raises:
         ContentError: with every problem found, the first one in the message.
@@ -85,47 +89,89 @@ def load(extra_dirs: Sequence[Path] = ()) -> Catalog:
     safety: SafetyRules | None = None
     real_paths: dict[str, Path] = {}
     for content_dir, figures_dir, rel_base in layers:
+        root = (rel_base or content_dir).resolve()
+
         def show(p: Path, base=rel_base) -> str:
             display = str(p.relative_to(base)) if base else str(p)
             real_paths[display] = p
             return display
 
-        for p in _yaml_files(figures_dir):
-            if p.stem in figures and content_dir != builtin:
-                warnings.append(f"{show(p)}: replaces the built-in figure {p.stem!r}")
+        for p in yaml_files(figures_dir):
+            if content_dir != builtin:
+                # figure.load_figure trusts its file; a user's figure first passes the checks
+                # every content file gets (size, encoding, nesting, aliases, where it leads).
+                collect(problems, lambda: read_document(p, show(p), root))
+                if p.stem in figures:
+                    warnings.append(f"{show(p)}: replaces the built-in figure {p.stem!r}")
             figures[p.stem] = p
         cond_file = content_dir / "conditions.yaml"
-        if cond_file.is_file():
-            for cond in collect(problems, lambda: _read_conditions(cond_file, show(cond_file))) or ():
+        if _present(cond_file):
+            read = collect(problems, lambda: _read_conditions(cond_file, show(cond_file), root))
+            for cond in read or ():
                 conditions[cond.id] = cond
         safety_file = content_dir / "safety.yaml"
-        if safety_file.is_file():
-            safety = collect(problems, lambda: _read_safety(safety_file, show(safety_file))) or safety
+        if _present(safety_file):
+            safety = collect(problems,
+                             lambda: _read_safety(safety_file, show(safety_file), root)) or safety
         _read_all(content_dir / "stretches", show, _read_stretch, stretches, "stretch",
-                  problems, warnings, content_dir != builtin)
+                  problems, warnings, content_dir != builtin, root)
         _read_all(content_dir / "routines", show, _read_routine, routines, "routine",
-                  problems, warnings, content_dir != builtin)
+                  problems, warnings, content_dir != builtin, root)
 
     if safety is None:
         problems.append(f"{builtin / 'safety.yaml'}:1: (file): safety rules are missing")
     problems.extend(_cross_check(stretches, routines, conditions, figures, real_paths))
+    broken: dict[str, str] = {}
+    if not strict:
+        for problem in problems:
+            source = Path(problem.split(":", 1)[0])
+            if source.parent.name == "routines":
+                broken.setdefault(source.stem, problem)
+        problems = [p for p in problems if Path(p.split(":", 1)[0]).parent.name != "routines"]
+        routines = {rid: r for rid, r in routines.items() if rid not in broken}
     if problems:
         raise ContentError(problems)
     return Catalog(stretches=dict(sorted(stretches.items())), conditions=conditions,
                    safety=safety, routines=dict(sorted(routines.items())), figures=figures,
-                   warnings=tuple(warnings))
+                   warnings=tuple(warnings), broken_routines=dict(sorted(broken.items())))
 
 
-def _yaml_files(folder: Path) -> list[Path]:
+def yaml_files(folder: Path) -> list[Path]:
+    """Every `*.yaml`/`*.yml` entry but hidden ones (editors' lock files); a folder or a link
+    named like a YAML file is listed too, so that reading it reports it rather than skipping it."""
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    return sorted(p for p in folder.iterdir()
+                  if p.suffix in (".yaml", ".yml") and not p.name.startswith("."))
 
 
-def _read_all(folder, show, reader, into: dict, kind: str, problems, warnings, may_override):
+def _present(path: Path) -> bool:
+    """Exists, or is a link that leads nowhere (which reading then reports)."""
+    return path.exists() or path.is_symlink()
+
+
+def _inside(path: Path, root: Path) -> bool:
+    """Whether `path`, with every link followed, stays inside the (resolved) folder `root`."""
+    return path.resolve().is_relative_to(root)
+
+
+def read_document(path: Path, display: str, root: Path) -> Field:
+    """Reads a content file, refusing one that is (or sits behind) a link leading out of `root`.
+
+    The rule is conservative: content may link to files within its own directory, never
+    beyond it, so pointing stretchcard at a folder cannot make it read files elsewhere.
+    """
+    if not _inside(path, root):
+        raise Invalid(f"{display}:1: (file): leads outside its content folder (to "
+                      f"{path.resolve()}); copy the file in instead of linking to it")
+    return load_document(path, display)
+
+
+def _read_all(folder, show, reader, into: dict, kind: str, problems, warnings, may_override,
+              root: Path):
     seen_here: dict[str, str] = {}
-    for p in _yaml_files(folder):
-        item = collect(problems, lambda: reader(p, show(p)))
+    for p in yaml_files(folder):
+        item = collect(problems, lambda: reader(p, show(p), root))
         if item is None:
             continue
         if item.id in seen_here:
@@ -185,14 +231,13 @@ def _read_sources(f: Field) -> tuple[Source, ...]:
     return tuple(out)
 
 
-def _read_stretch(path: Path, display: str) -> Stretch:
-    doc = load_document(path, display)
+def _read_stretch(path: Path, display: str, root: Path) -> Stretch:
+    doc = read_document(path, display, root)
     m = doc.mapping(
         ("id", "name", "summary", "targets", "position", "movement", "dose", "steps", "feel",
          "level", "figure", "sources"),
         ("equipment", "cautions", "avoid_if", "notes", "image"))
     targets = m["targets"].mapping(("primary",), ("secondary",))
-    image = m["image"].text(300) if "image" in m else ""
     return Stretch(
         id=_read_id(m["id"], path),
         name=m["name"].text(60),
@@ -211,17 +256,34 @@ def _read_stretch(path: Path, display: str) -> Stretch:
         figure=m["figure"].text(60),
         sources=_read_sources(m["sources"]),
         notes=m["notes"].texts(0, 6, 240) if "notes" in m else (),
-        image=str((path.parent / image)) if image else "",
+        image=read_image(m["image"], path, root) if "image" in m else "",
         path=display,
     )
+
+
+def read_image(f: Field, path: Path, root: Path) -> str:
+    """A photo given relative to the stretch's file: a real PNG or JPEG inside the content folder."""
+    from .photo import PhotoError, check
+
+    given = f.text(300)
+    if Path(given).is_absolute():
+        raise f.fail("give the photo's path relative to this file, e.g. photos/my-stretch.jpg")
+    target = path.parent / given
+    if not _inside(target, root):
+        raise f.fail(f"{given!r} leads outside the content folder; keep photos inside it")
+    try:
+        check(target)
+    except PhotoError as exc:
+        raise f.fail(str(exc)) from None
+    return str(target)
 
 
 def _condition_refs(f: Field) -> list[str]:
     return [item.text(60) for item in f.items()]
 
 
-def _read_conditions(path: Path, display: str) -> list[Condition]:
-    doc = load_document(path, display)
+def _read_conditions(path: Path, display: str, root: Path) -> list[Condition]:
+    doc = read_document(path, display, root)
     out = []
     seen: set[str] = set()
     for item in doc.mapping(("conditions",))["conditions"].items(1, 100):
@@ -245,8 +307,8 @@ def _read_conditions(path: Path, display: str) -> list[Condition]:
     return out
 
 
-def _read_safety(path: Path, display: str) -> SafetyRules:
-    m = load_document(path, display).mapping(("rules", "red_flags", "stop_rule", "sources"))
+def _read_safety(path: Path, display: str, root: Path) -> SafetyRules:
+    m = read_document(path, display, root).mapping(("rules", "red_flags", "stop_rule", "sources"))
     flags = m["red_flags"].mapping(("emergency", "urgent"))
     return SafetyRules(
         rules=m["rules"].texts(1, 12, 160),
@@ -257,8 +319,8 @@ def _read_safety(path: Path, display: str) -> SafetyRules:
     )
 
 
-def _read_routine(path: Path, display: str) -> Routine:
-    m = load_document(path, display).mapping(
+def _read_routine(path: Path, display: str, root: Path) -> Routine:
+    m = read_document(path, display, root).mapping(
         ("id", "title", "minutes"),
         ("audience", "areas", "stretches", "setting", "conditions", "level", "source", "notes"))
     items: list[RoutineItem] = []

@@ -19,10 +19,10 @@ from . import __version__
 SETTINGS = ("home", "office", "bed", "gym")
 LEVELS = ("beginner", "intermediate", "advanced")
 EQUIPMENT = ("mat", "chair", "table", "bed", "bar", "towel", "wall")
-LAYOUT_CHOICES = ("poster", "handout")
+LAYOUT_CHOICES = ("poster", "handout", "card")
 
 
-def _catalog(ctx: click.Context):
+def _catalog(ctx: click.Context, strict: bool = True):
     """Loads content once per command; bad content is a domain error (exit 1)."""
     from . import api
     from .errors import StretchcardError
@@ -30,7 +30,7 @@ def _catalog(ctx: click.Context):
     obj = ctx.ensure_object(dict)
     if "catalog" not in obj:
         try:
-            obj["catalog"] = api.load_catalog(obj.get("content", ()))
+            obj["catalog"] = api.load_catalog(obj.get("content", ()), strict=strict)
         except StretchcardError as exc:
             raise click.ClickException(str(exc)) from None
         for warning in obj["catalog"].warnings:
@@ -259,10 +259,30 @@ def _list_rows(ctx, kind: str) -> list[dict]:
         return [{"id": s.id, "name": s.name, "position": s.position.value,
                  "targets": [a.value for a in s.primary]} for s in catalog.stretches.values()]
     if kind == "routines":
-        return [{"id": r.id, "title": r.title, "minutes": r.minutes,
-                 "kind": "fixed" if r.fixed else "selected"} for r in catalog.routines.values()]
+        return [_routine_row(catalog, r) for r in catalog.routines.values()]
     return [{"id": c.id, "name": c.name, "aliases": list(c.aliases)}
             for c in catalog.conditions.values()]
+
+
+def _routine_row(catalog, routine) -> dict:
+    """A routine with the time it really takes, so a stated time its doses miss shows up here.
+
+    "timing" is "over" (the doses run past the stated minutes), "under" (below 80% of them),
+    "ok", or why the routine cannot be planned at all.
+    """
+    from . import api
+    from .errors import StretchcardError
+    from .model import format_seconds
+    from .planner import time_mismatch
+
+    row = {"id": routine.id, "title": routine.title, "minutes": routine.minutes,
+           "kind": "fixed" if routine.fixed else "selected"}
+    try:
+        plan = api.make_plan(catalog, api.make_request(catalog), routine.id)
+    except StretchcardError as exc:
+        return {**row, "takes": "", "timing": f"cannot plan: {exc}"}
+    return {**row, "takes": format_seconds(plan.total_s),
+            "timing": time_mismatch(plan.budget_s, plan.total_s) or "ok"}
 
 
 @cli.command()
@@ -329,6 +349,116 @@ def figures(ctx, ids, out_dir, fmt, size, sheet, grayscale):
     except StretchcardError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"Wrote {len(paths)} file{'s' if len(paths) != 1 else ''} to {out_dir}")
+
+
+@cli.command()
+@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path),
+              default=Path("output/batch"), show_default=True, help="Folder to write into.")
+@click.option("-l", "--layout", "layouts", multiple=True,
+              type=click.Choice(LAYOUT_CHOICES, case_sensitive=False),
+              help="Layout to export (repeatable). [default: every layout]")
+@click.option("-p", "--paper", "papers", multiple=True,
+              help="Paper to export on (repeatable). [default: letter and a4]")
+@click.option("-j", "--jobs", "workers", type=click.IntRange(1, 64), default=None,
+              help="Worker processes. [default: one per core]")
+@click.option("--routine", "routines", multiple=True, metavar="NAME",
+              help="Routine to export (repeatable). [default: every routine]")
+@click.option("--skip-unchanged", is_flag=True,
+              help="Skip files whose inputs and bytes match the previous index.json.")
+@click.pass_context
+def batch(ctx, out_dir, layouts, papers, workers, routines, skip_unchanged):
+    """Export every routine in every layout and paper, with index.json and index.pdf.
+
+    One failing routine does not stop the others: each failure is one line at the end, and
+    the exit code is 1. Ctrl-C stops cleanly, leaving no partial files.
+
+    \b
+    Example:
+      stretchcard batch -o clinic-shelf -l handout -l card -p a4 --jobs 2
+    """
+    from . import api
+    from .errors import StretchcardError
+
+    catalog = _catalog(ctx, strict=False)
+    try:
+        jobs = api.batch_jobs(catalog, routines, layouts, papers)
+    except ValueError as exc:
+        raise click.UsageError(str(exc), ctx) from None
+    show_bar = sys.stderr.isatty()
+    with click.progressbar(length=len(jobs), label="Exporting", file=sys.stderr,
+                           show_pos=True) if show_bar else _no_bar() as bar:
+        try:
+            report = api.export_all(catalog, out_dir, jobs, workers=workers,
+                                    content=ctx.obj.get("content", ()),
+                                    skip_unchanged=skip_unchanged,
+                                    on_result=lambda result: bar.update(1))
+        except StretchcardError as exc:
+            raise click.ClickException(str(exc)) from None
+    written = [r for r in report.results if r.ok and not r.skipped]
+    skipped = [r for r in report.results if r.skipped]
+    for r in report.results:
+        if r.note:
+            click.echo(f"note: {r.routine} ({r.layout}): {r.note}", err=True)
+    for r in report.failures:
+        click.echo(f"error: {r.routine} ({r.layout}, {r.requested}): {r.error}", err=True)
+    if report.interrupted:
+        click.echo(f"stretchcard: interrupted after {len(written)} files; "
+                   "no partial files were left", err=True)
+        sys.exit(130)
+    line = f"Wrote {len(written)} files ({sum(r.pages for r in written)} pages) to {out_dir}"
+    if skipped:
+        line += f", {len(skipped)} unchanged"
+    if report.failures:
+        line += f"; {len(report.failures)} failed"
+    click.echo(line + ".")
+    if report.failures:
+        sys.exit(1)
+
+
+class _no_bar:
+    """Stands in for a progress bar when output is not a terminal: stays quiet."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        return None
+
+    def update(self, n: int) -> None:
+        return None
+
+
+@cli.command()
+@click.argument("dirs", nargs=-1, metavar="[DIR]...",
+                type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.pass_context
+def validate(ctx, dirs):
+    """Check content folders and print every problem, one `path:line: field: message` a line.
+
+    Checks each file's fields, the references between files, every figure and photo, and how
+    hard the steps are to read (a warning above grade 8). Without DIR it checks the built-in
+    content and the --content / STRETCHCARD_CONTENT folders. Exit code 1 if there is any
+    error; warnings alone give 0.
+
+    \b
+    Example:
+      stretchcard validate my-clinic-content
+    """
+    from . import api
+
+    if dirs:
+        problems = api.validate(dirs, builtin=False)
+    else:
+        problems = api.validate(api.content_dirs(ctx.ensure_object(dict).get("content", ())))
+    for problem in problems:
+        click.echo(str(problem))
+    errors = sum(not p.warning for p in problems)
+    warnings = len(problems) - errors
+    counts = (f"{errors} error{'s' if errors != 1 else ''}, "
+              f"{warnings} warning{'s' if warnings != 1 else ''}")
+    if errors:
+        raise click.ClickException(f"content has problems: {counts}")
+    click.echo(f"Content is valid: {counts}.")
 
 
 def main() -> None:

@@ -68,3 +68,13 @@ def paper(name: str) -> Paper:
     close = difflib.get_close_matches(key, list(PAPERS), n=1)
     hint = f"; did you mean {close[0]!r}?" if close else ""
     raise ValueError(f"unknown paper {name!r}{hint} (known: {', '.join(PAPERS)})")
+
+
+# The next size up in the same family: twice the area, the same shape (tabloid is two letters).
+_LARGER = {"half-letter": "letter", "letter": "tabloid", "a5": "a4", "a4": "a3"}
+
+
+def larger(sheet: Paper) -> Paper | None:
+    """The sheet twice the size in the same family, or None if there is none."""
+    name = _LARGER.get(sheet.name)
+    return PAPERS[name] if name else None

@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
+import functools
+from importlib import resources
 from pathlib import Path
 
 
+@functools.lru_cache(maxsize=1)
 def data_root() -> Path:
     """The folder holding `content/` and `figures/`.
 
-    A wheel carries them inside the package as `_data/`; an editable install or a source
-    checkout does not, so fall back to the repository's top level.
+    A wheel carries them inside the package as `pdfgen/_data/`, found through
+    importlib.resources; an editable install or a source checkout has no `_data/`, so the
+    repository's top level is used instead.
     """
-    packaged = Path(__file__).resolve().parent / "_data"
-    if (packaged / "content").is_dir():
+    packaged = resources.files(__package__).joinpath("_data")
+    if isinstance(packaged, Path) and (packaged / "content").is_dir():
         return packaged
-    return Path(__file__).resolve().parent.parent
+    checkout = Path(__file__).resolve().parent.parent
+    if (checkout / "content").is_dir():
+        return checkout
+    raise RuntimeError(f"stretchcard's built-in content is missing (looked in {packaged} "
+                       f"and {checkout}); reinstall the package")
 
 
 def builtin_content_dir() -> Path:

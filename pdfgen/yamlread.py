@@ -1,18 +1,29 @@
 """Reads YAML into plain values while remembering the line of every value.
 
 Validators in the catalog ask a `Field` for the type they expect; a wrong answer becomes a
-problem `path:line: field: message` instead of an exception deep in a layout later. Anchors and
-aliases are refused outright: content never needs them, and they are how "YAML bombs" expand.
+problem `path:line: field: message` instead of an exception deep in a layout later. Content
+files may come from anyone, so reading distrusts them: anchors and aliases are refused outright
+(content never needs them, and they are how "YAML bombs" expand), as is deep nesting, and text
+must be printable with the page font.
 """
 
 from __future__ import annotations
 
 import enum
+import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
+from . import glyphs
+
 MAX_FILE_BYTES = 256 * 1024
+# Content nests four levels at most. libyaml's composer recurses in C, so thousands of levels
+# crash the process, and a long run of '[' takes minutes to parse: stop at the first event
+# past this depth instead.
+MAX_DEPTH = 16
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -38,6 +49,8 @@ class Field:
         return Invalid(f"{self.path}:{self.line}: {where}: {message}")
 
     def child(self, node: Any, key: str | int) -> "Field":
+        if isinstance(key, str) and not _PLAIN_KEY.fullmatch(key):
+            key = repr(key)  # a quoted key may hold a line break; a problem stays one line
         name = f"{self.name}[{key}]" if isinstance(key, int) else (
             f"{self.name}.{key}" if self.name else key)
         return Field(node, self.path, name)
@@ -82,7 +95,10 @@ class Field:
 
         if not isinstance(self.node, yaml.ScalarNode):
             raise self.fail("expected a single value")
-        return _constructor().construct_object(self.node)
+        try:
+            return _constructor().construct_object(self.node)
+        except Exception as exc:  # PyYAML raises assorted errors for odd tags such as `!!int abc`
+            raise self.fail(f"cannot read this value ({_problem(exc)})") from None
 
     def text(self, max_len: int = 400, allow_empty: bool = False) -> str:
         value = self.scalar()
@@ -93,6 +109,9 @@ class Field:
             raise self.fail("must not be empty")
         if len(value) > max_len:
             raise self.fail(f"too long ({len(value)} characters, at most {max_len})")
+        unprintable = glyphs.problem(value)
+        if unprintable:
+            raise self.fail(unprintable)
         return value
 
     def integer(self, low: int, high: int) -> int:
@@ -138,50 +157,88 @@ def _constructor():
 
 
 def load_document(path: Path, display: str) -> Field:
-    """Parses one file into a `Field` for its top node, refusing oversized files and aliases."""
+    """Parses one file into a `Field` for its top node.
+
+    Raises:
+        Invalid: the path is not a regular file, is over MAX_FILE_BYTES, is not UTF-8 or not
+            YAML, or uses anchors, aliases or nesting deeper than MAX_DEPTH.
+    """
     import yaml
 
-    top = Field(None, display, "")
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise Invalid(f"{display}:1: (file): cannot read: {exc.strerror}") from None
-    if size > MAX_FILE_BYTES:
-        raise Invalid(f"{display}:1: (file): too large ({size} bytes, at most {MAX_FILE_BYTES})")
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise Invalid(f"{display}:1: (file): cannot read as UTF-8 text: {exc}") from None
+    text = _read_text(path, display)
     loader_cls = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
+        _check_events(yaml.parse(text, Loader=loader_cls), display)
         node = yaml.compose(text, Loader=loader_cls)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        raise Invalid(f"{display}:{line}: (file): not valid YAML: {exc.problem}") from None
+    except yaml.YAMLError as exc:
+        raise Invalid(f"{display}:{_error_line(exc, text)}: (file): not valid YAML: "
+                      f"{_problem(exc)}") from None
     if node is None:
         raise Invalid(f"{display}:1: (file): the file is empty")
-    _refuse_aliases(node, display)
-    return Field(node, top.path, "")
+    return Field(node, display, "")
 
 
-def _refuse_aliases(root: Any, display: str) -> None:
-    """Walks the node graph once; a node met twice can only come from an alias."""
+def _read_text(path: Path, display: str) -> str:
+    """The file's text, reading no more than the size limit even if the file lies about its size."""
+    def fail(message: str, line: int = 1) -> Invalid:
+        return Invalid(f"{display}:{line}: (file): {message}")
+
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise fail("is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise fail("is not a regular file")
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise fail(f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise fail(f"too large ({max(info.st_size, len(data))} bytes, at most {MAX_FILE_BYTES})")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise fail(f"not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8",
+                   data[:exc.start].count(b"\n") + 1) from None
+
+
+def _check_events(events, display: str) -> None:
+    """Refuses anchors, aliases and deep nesting from the event stream, before anything is built."""
     import yaml
 
-    seen: set[int] = set()
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:
-            raise Invalid(f"{display}:{node.start_mark.line + 1}: (file): anchors and aliases "
+    depth = 0
+    for event in events:
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise Invalid(f"{display}:{event.start_mark.line + 1}: (file): anchors and aliases "
                           "(&name / *name) are not allowed in content")
-        seen.add(id(node))
-        if isinstance(node, yaml.MappingNode):
-            for k, v in node.value:
-                stack.extend((k, v))
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise Invalid(f"{display}:{event.start_mark.line + 1}: (file): nested more than "
+                              f"{MAX_DEPTH} levels deep")
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+
+
+def _error_line(exc: Exception, text: str) -> int:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    if mark is not None:
+        return mark.line + 1
+    position = getattr(exc, "position", None)  # a ReaderError counts characters, not lines
+    return text[:position].count("\n") + 1 if isinstance(position, int) else 1
+
+
+def _problem(exc: Exception) -> str:
+    """The gist of a PyYAML error in one line, without its multi-line "in <file>" context."""
+    import yaml
+
+    if isinstance(exc, yaml.MarkedYAMLError):
+        text = exc.problem or exc.context or ""
+    elif isinstance(exc, yaml.reader.ReaderError):
+        text = f"character U+{exc.character:04X} is not allowed"
+    else:
+        text = str(exc)
+    return " ".join(text.split()) or type(exc).__name__
 
 
 def collect(problems: list[str], fn: Callable[[], Any]) -> Any:

@@ -1,6 +1,11 @@
 from __future__ import annotations
 
+import concurrent.futures
+import hashlib
 import io
+import os
+import shutil
+import subprocess
 
 import pytest
 
@@ -79,3 +84,78 @@ def ink_in_margin(page, margin_pt: float, dpi: int = 72) -> list[tuple[int, int]
     return [(x, y) for x in range(w) for y in range(h)
             if (x < margin or y < margin or x >= w - margin or y >= h - margin)
             and px[x, y] <= 245]
+
+
+# --- every PDF the suite makes must pass `qpdf --check` ------------------------------------
+
+QPDF_SUMMARY = pytest.StashKey[str]()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def every_pdf_passes_qpdf(request, tmp_path_factory):
+    """Collects every PDF the tests make and checks each distinct one with `qpdf --check`.
+
+    In-process PDFs are caught where they are made (`api.render`) and written
+    (`output.write_atomic`); worker processes and subprocesses only leave files, so the
+    session's temporary folders are scanned at the end too. A PDF that qpdf does not pass
+    fails the session (an error in the teardown of the last test). Without qpdf installed
+    (CI installs it) the check is skipped, and the summary says so.
+    """
+    from pdfgen import api, output
+
+    store = tmp_path_factory.mktemp("qpdf-check")
+    made: dict[str, str] = {}  # file in `store` -> where the PDF came from
+
+    def remember(data: bytes, origin: str) -> None:
+        if data[:5] == b"%PDF-":
+            path = store / f"{hashlib.sha256(data).hexdigest()}.pdf"
+            if str(path) not in made:
+                path.write_bytes(data)
+                made[str(path)] = origin
+
+    def render(*args, **kwargs):
+        data = original_render(*args, **kwargs)
+        remember(data, "api.render")
+        return data
+
+    def write_atomic(path, data):
+        written = original_write(path, data)
+        remember(data, str(path))
+        return written
+
+    original_render, original_write = api.render, output.write_atomic
+    patch = pytest.MonkeyPatch()
+    patch.setattr(api, "render", render)
+    patch.setattr(output, "write_atomic", write_atomic)
+    yield
+    patch.undo()
+    for pdf in sorted(tmp_path_factory.getbasetemp().rglob("*.pdf")):
+        if pdf.is_file() and store not in pdf.parents:
+            remember(pdf.read_bytes(), str(pdf))
+    if not made:
+        return
+    if not shutil.which("qpdf"):
+        request.config.stash[QPDF_SUMMARY] = (
+            f"qpdf is not installed: the {len(made)} PDFs made by the tests were NOT checked "
+            "(apt-get install qpdf)")
+        return
+    with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        checks = dict(zip(made, pool.map(_qpdf_check, made)))
+    bad = [f"{made[path]}: {message}" for path, message in checks.items() if message]
+    request.config.stash[QPDF_SUMMARY] = (
+        f"qpdf --check: {len(made) - len(bad)} of {len(made)} distinct PDFs pass")
+    assert not bad, "PDFs that fail `qpdf --check`:\n" + "\n".join(bad)
+
+
+def _qpdf_check(path: str) -> str:
+    """'' when qpdf passes the file without warnings, else qpdf's complaint in one line."""
+    out = subprocess.run(["qpdf", "--check", path], capture_output=True, text=True)
+    if out.returncode == 0:
+        return ""
+    return f"qpdf exit {out.returncode}: " + " ".join((out.stderr or out.stdout).split())[:300]
+
+
+def pytest_terminal_summary(terminalreporter):
+    summary = terminalreporter.config.stash.get(QPDF_SUMMARY, None)
+    if summary:
+        terminalreporter.write_line(summary)

@@ -17,7 +17,11 @@ from .spec_items import parse_arrow, parse_goal, parse_highlights, parse_vary
 from .yamlnodes import Checker, FigureError, Node, read
 
 __all__ = ["Arrow", "Contact", "FigureError", "FigureSpec", "Goal", "Highlight", "Pose", "Prop", "View",
-           "load_figure", "load_figures", "point_names", "regions"]
+           "load_figure", "load_figure_cached", "load_figures", "point_names", "regions"]
+
+# (resolved path, path as given: the spec records it) -> ((mtime_ns, size), spec);
+# see load_figure_cached.
+_loaded: dict[tuple[Path, str], tuple[tuple[int, int], FigureSpec]] = {}
 
 
 def load_figure(path: Path) -> FigureSpec:
@@ -77,6 +81,29 @@ def load_figure(path: Path) -> FigureSpec:
     from .arrows import clear_arrows
 
     return clear_arrows(spec)
+
+
+def load_figure_cached(path: Path) -> FigureSpec:
+    """`load_figure`, done once per process for each version of a file.
+
+    Parsing and solving a figure costs several milliseconds, and a batch renders many routines
+    that share figures. A file is read again when its modification time or size changes. The
+    spec is shared, not copied: it is frozen dataclasses and tuples all the way down.
+
+    Raises:
+        FigureError: as `load_figure` (errors are not remembered).
+    """
+    path = Path(path)
+    try:
+        st = path.stat()  # before reading, so an edit made meanwhile is seen on the next call
+        key = (path.resolve(), str(path))
+    except OSError:
+        return load_figure(path)  # raises the one-line FigureError for a missing file
+    stamp = (st.st_mtime_ns, st.st_size)
+    hit = _loaded.get(key)
+    if hit is None or hit[0] != stamp:
+        hit = _loaded[key] = (stamp, load_figure(path))
+    return hit[1]
 
 
 def load_figures(dirs: list[Path]) -> dict[str, FigureSpec]:

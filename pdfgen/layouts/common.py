@@ -43,33 +43,76 @@ def register_fonts() -> tuple[str, str]:
 
 
 def text_width(text: str, font: str, size: float) -> float:
-    from reportlab.pdfbase.pdfmetrics import stringWidth
+    """The width of `text` in points, to the last bit as ReportLab's stringWidth computes it in
+    Python, but from cached sums (it was most of a poster's render time).
+
+    ReportLab's optional C accelerator (rl_accel) rounds in another order; measuring here keeps
+    line breaks from depending on whether it is installed.
+    """
+    return 0.001 * size * _units(text, font)
+
+
+@functools.lru_cache(maxsize=None)
+def _advance_widths(font: str) -> tuple[dict[int, float], float]:
+    """The font's advance widths (1/1000 em) by code point, as ReportLab's stringWidth reads them.
+
+    ReportLab adds these one by one for every string it measures, so a fitter that measures
+    thousands of strings spends most of its time there. Summing them in another order, or a
+    word at a time, gives the same float only because each width is a whole number of 1/65536
+    units (font units x 1000/2048 for Vera), so every sum is exact; a font breaking that rule
+    is refused here rather than allowed to move a line break.
+    """
+    from reportlab.pdfbase.pdfmetrics import getFont
 
     register_fonts()
-    return stringWidth(text, font, size)
+    face = getFont(font).face
+    if not all((w * 65536).is_integer() for w in [face.defaultWidth, *face.charWidths.values()]):
+        raise ValueError(f"{font}: advance widths are not multiples of 1/65536, so sums would round")
+    return face.charWidths, face.defaultWidth
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _units(text: str, font: str) -> float:
+    """The sum of the characters' advance widths: stringWidth before it is scaled to the size."""
+    widths, default = _advance_widths(font)
+    return sum(widths.get(ord(ch), default) for ch in text)
 
 
 def wrap(text: str, font: str, size: float, width: float) -> list[str]:
     """Breaks text into lines no wider than `width`; a word longer than a line is split."""
+    return list(_wrapped(text, font, size, width))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _wrapped(text: str, font: str, size: float, width: float) -> tuple[str, ...]:
+    """`wrap`, remembered: a fitter wraps the same text at the same width for many grid shapes,
+    and a batch repeats them across routines. A tuple, so no caller can change a cached answer.
+
+    Each word is measured once and a line's width kept as a running sum; as the sums are
+    exact (see `_advance_widths`), every decision equals measuring the whole trial line.
+    """
+    scale, space = 0.001 * size, _units(" ", font)  # scale * units: text_width's exact order
     lines: list[str] = []
-    current = ""
+    line: list[str] = []
+    line_units = 0.0
     for word in text.split():
-        trial = f"{current} {word}" if current else word
-        if text_width(trial, font, size) <= width:
-            current = trial
+        trial = line_units + space + _units(word, font) if line else _units(word, font)
+        if scale * trial <= width:
+            line.append(word)
+            line_units = trial
             continue
-        if current:
-            lines.append(current)
+        if line:
+            lines.append(" ".join(line))
         while text_width(word, font, size) > width and len(word) > 1:
             cut = len(word) - 1
             while cut > 1 and text_width(word[:cut] + "-", font, size) > width:
                 cut -= 1
             lines.append(word[:cut] + "-")
             word = word[cut:]
-        current = word
-    if current:
-        lines.append(current)
-    return lines
+        line, line_units = [word], _units(word, font)
+    if line:
+        lines.append(" ".join(line))
+    return tuple(lines)
 
 
 def leading(size: float) -> float:

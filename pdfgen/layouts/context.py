@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import functools
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Mapping
 
 from ..model import PlannedStretch, SafetyRules
@@ -36,16 +37,19 @@ class RenderContext:
     large_print: bool = False
     clinic: "Clinic | None" = None
     fields: PatientFields = PatientFields()
-    geometry_cache: dict = field(default_factory=dict, compare=False, hash=False)
 
     def geometry(self, figure_id: str, mirrored: bool = False):
-        """Figure geometry is built once per figure and reused on every page that shows it."""
-        key = (figure_id, mirrored)
-        if key not in self.geometry_cache:
-            from ..figure import build
+        """The figure's geometry, built once per process and reused by every page and render."""
+        return _geometry(self.figures[figure_id], mirrored)
 
-            self.geometry_cache[key] = build(self.figures[figure_id], mirrored=mirrored)
-        return self.geometry_cache[key]
+
+@functools.lru_cache(maxsize=512)
+def _geometry(spec, mirrored: bool):
+    """`build` is a pure function of a frozen spec and returns frozen shapes, so one answer can
+    serve every render in a batch; keyed by the spec's value, an edited figure builds anew."""
+    from ..figure import build
+
+    return build(spec, mirrored=mirrored)
 
 
 def draw_stretch_figure(c, ctx: RenderContext, item: PlannedStretch, x: float, y: float,
@@ -54,18 +58,31 @@ def draw_stretch_figure(c, ctx: RenderContext, item: PlannedStretch, x: float, y
     if w <= 1 or h <= 1:
         return
     if item.stretch.image:
-        _draw_photo(c, item.stretch.image, x, y, w, h)
+        _draw_photo(c, ctx, item.stretch.image, x, y, w, h)
         return
     from ..figure.backend_rl import draw
 
     draw(c, ctx.geometry(item.stretch.figure, mirrored), x, y, w, h, grayscale=ctx.grayscale)
 
 
-def _draw_photo(c, path: str, x: float, y: float, w: float, h: float) -> None:
+def _draw_photo(c, ctx: RenderContext, path: str, x: float, y: float, w: float, h: float) -> None:
+    """Draws the prepared photo centred in the box, warning (PhotoWarning) if it prints blurred.
+
+    The photo is prepared from the file each time (upright, cropped, gray for a grayscale page)
+    and drawn from its pixels, so the PDF bytes depend on the picture, not on file names or dates.
+    A warning, not state on the context, because only the drawing code knows the box size and
+    the context stays immutable; `api.recorded_warnings` collects them for the caller.
+    """
+    import warnings
+
     from reportlab.lib.utils import ImageReader
 
-    img = ImageReader(path)
-    iw, ih = img.getSize()
-    scale = min(w / iw, h / ih)
-    dw, dh = iw * scale, ih * scale
-    c.drawImage(img, x + (w - dw) / 2, y + (h - dh) / 2, dw, dh, mask="auto")
+    from ..photo import PhotoWarning, fit, prepare, resolution_warning
+
+    photo = prepare(path, grayscale=ctx.grayscale)
+    blurred = resolution_warning(photo, w, h)
+    if blurred:
+        warnings.warn(PhotoWarning(blurred), stacklevel=2)
+    dw, dh = fit(photo, w, h)
+    c.drawImage(ImageReader(photo.image()), x + (w - dw) / 2, y + (h - dh) / 2, dw, dh,
+                mask="auto")

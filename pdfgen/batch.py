@@ -1,0 +1,332 @@
+"""Batch export: every routine x layout x paper into one folder, with an index.
+
+Jobs run in a process pool (one job = one PDF). A failing job is reported, never fatal to
+the others. Files are written atomically, and the workers ignore Ctrl-C so that a file being
+written is finished or never appears: the main process stops handing out work and reports.
+
+`--skip-unchanged` compares each job's fingerprint (the program version, the planned routine,
+the layout, the paper and the figure files it draws) with the one recorded in the previous
+index.json, and skips the render when both it and the file's checksum still match.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import signal
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+from typing import Callable, Sequence
+
+from .catalog import Catalog
+from .errors import OutputError, StretchcardError
+
+INDEX_JSON = "index.json"
+INDEX_PDF = "index.pdf"
+DEFAULT_PAPERS = ("letter", "a4")
+
+
+@dataclass(frozen=True)
+class Job:
+    routine: str
+    layout: str
+    paper: str
+
+    @property
+    def file_name(self) -> str:
+        """Stable and descriptive: `<routine>-<layout>-<paper>.pdf`."""
+        return f"{self.routine}-{self.layout}-{self.paper}.pdf"
+
+
+@dataclass(frozen=True)
+class Result:
+    """What one job produced: the file's facts for the index, or why it failed."""
+
+    routine: str
+    layout: str
+    paper: str
+    path: str
+    pages: int = 0
+    total_s: int = 0
+    sha256: str = ""
+    fingerprint: str = ""
+    error: str = ""
+    skipped: bool = False
+    note: str = ""
+    requested: str = ""     # the paper asked for, when a larger one had to be used
+
+    @property
+    def ok(self) -> bool:
+        return not self.error
+
+
+@dataclass(frozen=True)
+class Report:
+    results: tuple[Result, ...]
+    index_json: Path | None
+    index_pdf: Path | None
+    interrupted: bool = False
+
+    @property
+    def failures(self) -> tuple[Result, ...]:
+        return tuple(r for r in self.results if not r.ok)
+
+    @property
+    def pages(self) -> int:
+        return sum(r.pages for r in self.results if r.ok)
+
+
+def make_jobs(catalog: Catalog, routines: Sequence[str] = (), layouts: Sequence[str] = (),
+              papers: Sequence[str] = ()) -> list[Job]:
+    """Every routine x layout x paper asked for (all routines, all layouts, letter and A4).
+
+    Raises:
+        ValueError: an unknown routine, layout or paper, before anything is written.
+    """
+    from .api import LAYOUTS
+    from .paper import paper as find_paper
+
+    for name in routines:
+        if name not in catalog.broken_routines:
+            _known_routine(catalog, name)
+    for layout in layouts:
+        if layout not in LAYOUTS:
+            raise ValueError(f"unknown layout {layout!r} (known: {', '.join(LAYOUTS)})")
+    names = list(dict.fromkeys(routines)) or sorted({*catalog.routines, *catalog.broken_routines})
+    sheets = [find_paper(p).name for p in dict.fromkeys(papers or DEFAULT_PAPERS)]
+    return [Job(r, layout, p) for r in names for layout in (layouts or LAYOUTS) for p in sheets]
+
+
+def _known_routine(catalog: Catalog, name: str) -> None:
+    try:
+        catalog.routine(name)
+    except KeyError as exc:
+        raise ValueError(exc.args[0]) from None
+
+
+# --- the worker side ----------------------------------------------------------------------
+_worker_catalog: Catalog | None = None
+
+
+def _start_worker(content: tuple[str, ...]) -> None:
+    """Each worker loads content once (a forked worker inherits it) and leaves Ctrl-C to the
+    main process, so it never dies halfway through a file."""
+    global _worker_catalog
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if _worker_catalog is None:
+        from .catalog import load
+
+        _worker_catalog = load([Path(c) for c in content], strict=False)
+
+
+def run_job(job: Job, out_dir: str, previous: dict[str, str] | None = None) -> Result:
+    """Plans, renders and writes one file. Never raises: a failure is returned as a line."""
+    from . import api
+    from .output import write_atomic
+
+    catalog = _worker_catalog
+    failed = Result(job.routine, job.layout, job.paper, job.file_name, requested=job.paper)
+    try:
+        if job.routine in catalog.broken_routines:
+            raise StretchcardError(catalog.broken_routines[job.routine])
+        plan = api.make_plan(catalog, api.make_request(catalog), job.routine)
+        fingerprint = _fingerprint(catalog, plan, job)
+        if previous and previous.get("fingerprint") == fingerprint:
+            kept = Path(out_dir) / previous["path"]
+            if kept.is_file() and _sha256(kept.read_bytes()) == previous.get("sha256"):
+                return Result(job.routine, job.layout, previous["paper"], previous["path"],
+                              previous["pages"], plan.total_s, previous["sha256"], fingerprint,
+                              skipped=True, note=previous.get("note", ""), requested=job.paper)
+        used, data, note = _render_fitting(catalog, plan, job)
+        write_atomic(Path(out_dir) / used.file_name, data)
+    except (StretchcardError, ValueError) as exc:
+        return replace(failed, error=_one_line(exc))
+    except Exception as exc:  # noqa: BLE001 - one broken job must not stop the batch
+        return replace(failed, error=f"unexpected {type(exc).__name__}: {_one_line(exc)}")
+    return Result(job.routine, job.layout, used.paper, used.file_name, _page_count(data),
+                  plan.total_s, _sha256(data), fingerprint, note=note, requested=job.paper)
+
+
+def _render_fitting(catalog: Catalog, plan, job: Job) -> tuple[Job, bytes, str]:
+    """Renders as asked, or on the next paper size up when the layout refuses the asked one.
+
+    A shelf of handouts should not lack the seven-stretch article poster because seven
+    stretches need a tabloid sheet: the note says so, and the file name shows the paper used.
+
+    Raises:
+        LayoutError: it fits neither.
+    """
+    from . import api
+    from .errors import LayoutError
+    from .paper import larger, paper as find_paper
+
+    try:
+        return job, api.render(catalog, plan, job.layout, job.paper), ""
+    except LayoutError:
+        bigger = larger(find_paper(job.paper))
+        if bigger is None:
+            raise
+    used = Job(job.routine, job.layout, bigger.name)
+    try:
+        data = api.render(catalog, plan, used.layout, used.paper)
+    except LayoutError as exc:
+        raise LayoutError(f"{exc} (tried {bigger.name} too)") from None
+    return used, data, f"too much for {job.paper}; printed on {bigger.name}"
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _fingerprint(catalog: Catalog, plan, job: Job) -> str:
+    from . import __version__
+
+    h = hashlib.sha256(f"{__version__}|{job.layout}|{job.paper}|".encode())
+    h.update(_canonical(plan).encode())
+    h.update(_canonical(catalog.safety).encode())
+    for fid in sorted({i.stretch.figure for i in plan.items if not i.stretch.image}):
+        h.update(catalog.figures[fid].read_bytes())
+    for image in sorted({i.stretch.image for i in plan.items if i.stretch.image}):
+        h.update(Path(image).read_bytes())
+    return h.hexdigest()
+
+
+def _canonical(value) -> str:
+    """Stable text for a frozen dataclass: sets sorted, so it is the same in every process
+    (repr of a frozenset follows the per-process string hash seed)."""
+    def plain(obj):
+        if isinstance(obj, (set, frozenset)):
+            return sorted(obj)
+        return str(obj)
+
+    return json.dumps(asdict(value), sort_keys=True, default=plain)
+
+
+def _page_count(data: bytes) -> int:
+    return len(re.findall(rb"/Type /Page\b(?!s)", data))
+
+
+def _one_line(exc: Exception) -> str:
+    return " ".join(str(exc).split())
+
+
+# --- the main side ------------------------------------------------------------------------
+def export_all(catalog: Catalog, out_dir: Path, jobs: Sequence[Job], *, workers: int | None = None,
+               content: Sequence[Path | str] = (), skip_unchanged: bool = False,
+               on_result: Callable[[Result], None] | None = None) -> Report:
+    """Runs the jobs (in a pool when `workers` > 1) and writes index.json and index.pdf.
+
+    Raises:
+        OutputError: the output folder cannot be created.
+    """
+    global _worker_catalog
+    out_dir = Path(out_dir)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot create {out_dir}: {exc.strerror or exc}") from None
+    previous = _previous_index(out_dir) if skip_unchanged else {}
+    workers = max(1, min(workers or os.cpu_count() or 1, len(jobs) or 1))
+    _worker_catalog = catalog
+    results: list[Result] = []
+    interrupted = False
+
+    def done(result: Result) -> None:
+        results.append(result)
+        if on_result:
+            on_result(result)
+
+    try:
+        if workers == 1:
+            for job in jobs:
+                done(run_job(job, str(out_dir), previous.get(_key(job.routine, job.layout, job.paper))))
+        else:
+            _run_pool(jobs, out_dir, workers, content, previous, done)
+    except KeyboardInterrupt:
+        interrupted = True
+    if interrupted:
+        return Report(tuple(_sorted(results)), None, None, interrupted=True)
+    ordered = _sorted(results)
+    index_json = _write_index_json(out_dir, ordered)
+    index_pdf = _write_index_pdf(catalog, out_dir, ordered)
+    return Report(tuple(ordered), index_json, index_pdf)
+
+
+def _run_pool(jobs, out_dir, workers, content, previous, done) -> None:
+    import multiprocessing
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
+                               initargs=(tuple(str(c) for c in content),))
+    pending: set[Future] = set()
+    try:
+        pending = {pool.submit(run_job, job, str(out_dir),
+                               previous.get(_key(job.routine, job.layout, job.paper)))
+                   for job in jobs}
+        while pending:
+            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in finished:
+                done(future.result())
+    except KeyboardInterrupt:
+        for future in pending:
+            future.cancel()
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _key(routine: str, layout: str, paper: str) -> str:
+    return f"{routine}|{layout}|{paper}"
+
+
+def _sorted(results: list[Result]) -> list[Result]:
+    """By file name; a file made twice (letter grown to tabloid, and tabloid asked for) once."""
+    unique: dict[tuple[str, str], Result] = {}
+    for r in sorted(results, key=lambda r: (r.path, r.note != "", r.requested)):
+        unique.setdefault((r.path, r.error and r.requested), r)
+    return list(unique.values())
+
+
+def _previous_index(out_dir: Path) -> dict[str, dict[str, str]]:
+    try:
+        entries = json.loads((out_dir / INDEX_JSON).read_text(encoding="utf-8"))["files"]
+        return {_key(e["routine"], e["layout"], e["requested_paper"]): e for e in entries}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+def _write_index_json(out_dir: Path, results: list[Result]) -> Path:
+    from .output import write_atomic
+
+    files = [{"routine": r.routine, "layout": r.layout, "paper": r.paper, "path": r.path,
+              "pages": r.pages, "total_s": r.total_s, "sha256": r.sha256,
+              "requested_paper": r.requested, "note": r.note, "fingerprint": r.fingerprint}
+             for r in results if r.ok]
+    failures = [{"routine": r.routine, "layout": r.layout, "paper": r.requested, "error": r.error}
+                for r in results if not r.ok]
+    text = json.dumps({"files": files, "failures": failures}, indent=2, ensure_ascii=False)
+    return write_atomic(out_dir / INDEX_JSON, (text + "\n").encode())
+
+
+def _write_index_pdf(catalog: Catalog, out_dir: Path, results: list[Result]) -> Path:
+    """A contact sheet: each routine that built, with its strip of figures and its files."""
+    from . import api
+    from .layouts import index
+    from .output import write_atomic
+
+    files: dict[str, list[str]] = {}
+    for r in results:
+        if r.ok:
+            files.setdefault(r.routine, []).append(r.path)
+    plans = [api.make_plan(catalog, api.make_request(catalog), rid) for rid in sorted(files)]
+    specs = api.load_figure_specs(catalog, [i.stretch.figure for p in plans for i in p.items
+                                            if not i.stretch.image])
+    from .layouts.context import RenderContext
+
+    ctx = RenderContext(figures=specs, safety=catalog.safety)
+    data = index.render([(p, files[p.routine]) for p in plans], ctx)
+    return write_atomic(out_dir / INDEX_PDF, data)

@@ -1,0 +1,1 @@
+"""Page layouts: one module per layout, each with `render(plan, paper, ctx) -> bytes`."""

@@ -1,0 +1,68 @@
+"""The batch index: every routine on a row, with its strip of figures and the files made from it.
+
+A clinic prints this once to see its shelf of handouts at a glance and find a file by name.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Sequence
+
+from ..model import Plan, format_seconds
+from ..paper import paper as find_paper
+from .common import BOLD, BOX_LINE, INK, MUTED, REGULAR, draw_lines, draw_number, leading, wrap
+from .context import RenderContext, draw_stretch_figure
+
+ROW_H = 112.0
+STRIP_H = 52.0
+
+
+def render(rows: Sequence[tuple[Plan, Sequence[str]]], ctx: RenderContext,
+           paper_name: str = "letter") -> bytes:
+    """One PDF: a row per (plan, file names), in the order given, as many pages as needed."""
+    from .common import new_canvas
+
+    paper = find_paper(paper_name)
+    m = paper.margin
+    width = paper.width - 2 * m
+    head = 40.0
+    per_page = max(1, int((paper.height - 2 * m - head) // ROW_H))
+    pages = max(1, -(-len(rows) // per_page))
+    summary = Plan(title="stretchcard routines", areas=(), budget_s=0, items=(), transitions_s=())
+    buf = io.BytesIO()
+    c = new_canvas(buf, paper.size, summary, "index")
+    c.setSubject(f"Index of {len(rows)} routines")
+    for page in range(pages):
+        top = paper.height - m
+        draw_lines(c, ["stretchcard routines"], m, top, BOLD, 16)
+        c.setFont(REGULAR, 10)
+        c.setFillColorRGB(*MUTED)
+        c.drawRightString(m + width, top - 12, f"Page {page + 1} of {pages}")
+        y = top - head
+        for plan, files in rows[page * per_page:(page + 1) * per_page]:
+            _row(c, ctx, plan, files, m, y, width)
+            y -= ROW_H
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def _row(c, ctx: RenderContext, plan: Plan, files: Sequence[str], x: float, top: float,
+         width: float) -> None:
+    c.setStrokeColorRGB(*BOX_LINE)
+    c.setLineWidth(0.6)
+    c.line(x, top - ROW_H + 4, x + width, top - ROW_H + 4)
+    title = wrap(plan.title, BOLD, 11, width - 120)[:1]
+    draw_lines(c, title, x, top, BOLD, 11)
+    c.setFont(REGULAR, 9)
+    c.setFillColorRGB(*MUTED)
+    c.drawRightString(x + width, top - 10, f"{plan.routine}  ·  {format_seconds(plan.total_s)}")
+    n = max(len(plan.items), 1)
+    cell = min(width / n, STRIP_H * 1.8)
+    strip_top = top - leading(11) - 4
+    for k, item in enumerate(plan.items):
+        cx = x + k * cell
+        draw_number(c, cx + 6, strip_top - 6, 5.5, k + 1)
+        draw_stretch_figure(c, ctx, item, cx + 14, strip_top - STRIP_H, cell - 18, STRIP_H)
+    names = wrap("Files: " + ", ".join(files), REGULAR, 8, width)[:2]
+    draw_lines(c, names, x, strip_top - STRIP_H - 4, REGULAR, 8, INK)
