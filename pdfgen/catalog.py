@@ -262,10 +262,10 @@ def _read_stretch(path: Path, display: str, root: Path) -> Stretch:
 
 
 def read_image(f: Field, path: Path, root: Path) -> str:
-    """A photo given relative to the stretch's file: a real PNG or JPEG inside the content folder."""
+    """A photo path relative to the stretch's file: a real PNG or JPEG inside the content folder."""
     from .photo import PhotoError, check
 
-    given = f.text(300)
+    given = f.text(300, printed=False)
     if Path(given).is_absolute():
         raise f.fail("give the photo's path relative to this file, e.g. photos/my-stretch.jpg")
     target = path.parent / given

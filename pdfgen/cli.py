@@ -453,9 +453,9 @@ def validate(ctx, dirs):
     for problem in problems:
         click.echo(str(problem))
     errors = sum(not p.warning for p in problems)
-    warnings = len(problems) - errors
+    cautions = len(problems) - errors
     counts = (f"{errors} error{'s' if errors != 1 else ''}, "
-              f"{warnings} warning{'s' if warnings != 1 else ''}")
+              f"{cautions} warning{'s' if cautions != 1 else ''}")
     if errors:
         raise click.ClickException(f"content has problems: {counts}")
     click.echo(f"Content is valid: {counts}.")

@@ -45,7 +45,7 @@ class PhotoWarning(UserWarning):
 
 @dataclass(frozen=True)
 class Photo:
-    """A photo ready to print: upright, cropped to its subject, as PNG bytes (RGB, RGBA, L or LA)."""
+    """A photo ready to print: upright, cropped to its subject, as PNG (RGB, RGBA, L or LA)."""
 
     png: bytes
     width_px: int

@@ -17,8 +17,10 @@ from dataclasses import dataclass
 from typing import Sequence
 
 _WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")
-_SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)")
-_ENDS_SENTENCE = re.compile(r"[.!?]\W*$")
+# A full stop, question or exclamation mark (and any closing quotes or brackets) before a space
+# or the end of the line ends a sentence; "e.g." counts too, which errs towards an easier grade.
+_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?=\s|$)")
+_ENDS_SENTENCE = re.compile(r"[.!?][\"')\]]*$")
 _VOWEL_GROUP = re.compile(r"[aeiouy]+")
 
 
@@ -43,7 +45,7 @@ def syllables(word: str) -> int:
     w = word.lower().replace("'", "")
     count = len(_VOWEL_GROUP.findall(w))
     if len(w) > 2 and w.endswith("e") and not w.endswith(("ee", "ye")):
-        # A final "e" is silent ("take", "knee" aside), except in "-le" after a consonant ("ta-ble").
+        # A final "e" is silent ("take"; "knee" aside), but not "-le" after a consonant ("ta-ble").
         if not (w.endswith("le") and w[-3] not in "aeiouy"):
             count -= 1
     elif len(w) > 3 and w.endswith(("es", "ed")) and w[-3] not in "aeiouy":

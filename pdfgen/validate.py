@@ -17,7 +17,7 @@ from typing import Any, Iterator, Sequence
 
 from . import catalog, photo, readability
 from .errors import ContentError
-from .paths import builtin_content_dir, builtin_figures_dir
+from .paths import builtin_content_dir, builtin_figures_dir, data_root
 from .yamlread import Field, Invalid
 
 MAX_GRADE = 8.0
@@ -64,9 +64,8 @@ def validate(dirs: Sequence[Path], builtin: bool = True) -> list[Problem]:
     """
     folders = [_Folder(Path(d), Path(d) / "figures", Path(d).resolve()) for d in dirs]
     if builtin:
-        base = builtin_content_dir().parent
-        folders.insert(0, _Folder(builtin_content_dir(), builtin_figures_dir(), base.resolve(),
-                                  base))
+        folders.insert(0, _Folder(builtin_content_dir(), builtin_figures_dir(),
+                                  data_root().resolve(), data_root()))
     problems = _catalog_problems(dirs)
     for folder in folders:
         problems.extend(_figure_problems(folder))

@@ -100,7 +100,9 @@ class Field:
         except Exception as exc:  # PyYAML raises assorted errors for odd tags such as `!!int abc`
             raise self.fail(f"cannot read this value ({_problem(exc)})") from None
 
-    def text(self, max_len: int = 400, allow_empty: bool = False) -> str:
+    def text(self, max_len: int = 400, allow_empty: bool = False, printed: bool = True) -> str:
+        """One line of text, whitespace collapsed; `printed` text must be printable by the page
+        font (a file name, which never reaches the page, need not be)."""
         value = self.scalar()
         if not isinstance(value, str):
             raise self.fail(f"expected text, got {_kind(value)} {value!r}")
@@ -109,7 +111,7 @@ class Field:
             raise self.fail("must not be empty")
         if len(value) > max_len:
             raise self.fail(f"too long ({len(value)} characters, at most {max_len})")
-        unprintable = glyphs.problem(value)
+        unprintable = glyphs.problem(value) if printed else None
         if unprintable:
             raise self.fail(unprintable)
         return value

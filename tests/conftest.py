@@ -152,7 +152,8 @@ def _qpdf_check(path: str) -> str:
     out = subprocess.run(["qpdf", "--check", path], capture_output=True, text=True)
     if out.returncode == 0:
         return ""
-    return f"qpdf exit {out.returncode}: " + " ".join((out.stderr or out.stdout).split())[:300]
+    said = (out.stderr or out.stdout).replace(f"{path}: ", "")
+    return f"qpdf exit {out.returncode}: " + " ".join(said.split())[:300]
 
 
 def pytest_terminal_summary(terminalreporter):

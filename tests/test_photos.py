@@ -201,6 +201,12 @@ def test_catalog_refuses_bad_photos_with_file_line_and_field(tmp_path, image, ma
     assert needle in message and "\n" not in message
 
 
+def test_a_photo_name_need_not_be_printable_by_the_page_font(tmp_path):
+    root = photo_content(tmp_path / "content", "photos/фото.png")
+    subject().save(photo_path(root, "фото.png"))
+    assert catalog_mod.load([root]).stretch(STRETCH).image.endswith("фото.png")
+
+
 def test_a_link_to_a_photo_inside_the_content_folder_is_fine(tmp_path):
     root = photo_content(tmp_path / "content", "photos/link.png")
     subject().save(photo_path(root, "real.png"))
@@ -252,6 +258,17 @@ def test_a_sharp_photo_gives_no_warning(tmp_path):
     with api.recorded_warnings() as notes:
         render_photo_poster(root)
     assert notes == []
+
+
+def test_recording_photo_warnings_passes_other_warnings_on():
+    import warnings
+
+    with pytest.warns(UserWarning, match="not ours"):
+        with api.recorded_warnings() as notes:
+            warnings.warn("not ours", UserWarning)
+            warnings.warn(photo.PhotoWarning("p.png: prints at 40 dpi"))
+            warnings.warn(photo.PhotoWarning("p.png: prints at 40 dpi"))
+    assert notes == ["p.png: prints at 40 dpi"]
 
 
 def test_a_photo_that_breaks_after_loading_is_a_domain_error(tmp_path):

@@ -76,7 +76,8 @@ JUNK = st.sampled_from([":", "-", "[", "]", "{", "}", "&a", "*a", "!", "!!int", 
                         "#", "|", ">", "?", "'", '"', "\t", "\n", "  ", "\x00", "\x1b", "\ufeff",
                         "\u2028", "😀", "ж", "\\", "<<: ", "0x", "1e999", "~", "null", "yes"])
 VALUES = st.sampled_from(["1", "-1", "0", "1.5", "1e999", ".nan", "true", "off", "null", "~",
-                          "[]", "{}", "[1, 2]", "{a: 1}", "''", '"x"', "2020-01-01", "!!binary AA==",
+                          "[]", "{}", "[1, 2]", "{a: 1}", "''", '"x"', "2020-01-01",
+                          "!!binary AA==",
                           "!!str 3", "!!float x", "!!timestamp x", "&x 1", "*x", "|\n  text",
                           "9" * 5000, "lower-back", "supine", "knee-to-chest", "towel", "one"])
 WORDS = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=12)

@@ -164,6 +164,7 @@ def test_flesch_kincaid_grade_follows_the_formula():
 
 def test_each_line_ends_a_sentence_and_full_stops_split_them():
     assert readability.measure(["Lie down", "Breathe. Relax. Rest"]).sentences == 4
+    assert readability.measure(['Say "stop!" Then rest (slowly.)']).sentences == 2
     assert readability.grade([]) == 0.0
 
 
