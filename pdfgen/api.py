@@ -249,6 +249,8 @@ def export_figures(catalog: Catalog, ids: Sequence[str], out_dir: Path, fmt: str
         if fid not in catalog.figures:
             raise ValueError(unknown_message("figure", fid, catalog.figures))
     specs = load_figure_specs(catalog, wanted)
+    if not sheet:
+        check_distinct_outputs([Path(out_dir) / f"{fid}.{fmt}" for fid in wanted])
     try:
         Path(out_dir).mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -285,6 +287,36 @@ def export_all(catalog: Catalog, out_dir: Path | str, jobs: Sequence[Job] | None
                on_result=on_result)
 
 
+def stretch_to_dict(stretch) -> dict[str, Any]:
+    """A stretch as plain data (for `show --format json`)."""
+    d = stretch.dose
+    return {
+        "id": stretch.id, "name": stretch.name, "summary": stretch.summary,
+        "primary": [a.value for a in stretch.primary],
+        "secondary": [a.value for a in stretch.secondary],
+        "position": stretch.position.value, "movement": stretch.movement.value,
+        "level": stretch.level.value,
+        "equipment": sorted(e.value for e in stretch.equipment),
+        "dose": {"hold_s": None if d.dynamic else [d.hold_s.low, d.hold_s.high],
+                 "tempo_s": d.tempo_s, "reps": [d.reps.low, d.reps.high],
+                 "sides": d.sides.count, "rest_s": d.rest_s},
+        "steps": list(stretch.steps), "feel": stretch.feel, "cautions": list(stretch.cautions),
+        "avoid_if": sorted(stretch.avoid_if), "notes": list(stretch.notes),
+        "figure": stretch.figure, "image": stretch.image or None,
+        "sources": [{"title": s.title, "url": s.url} for s in stretch.sources],
+    }
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    """A batch's outcome as plain data (for `batch --format json`): files and failures."""
+    from dataclasses import asdict
+
+    return {"files": [asdict(r) for r in report.results if r.ok],
+            "failures": [asdict(r) for r in report.failures],
+            "index_json": str(report.index_json) if report.index_json else None,
+            "index_pdf": str(report.index_pdf) if report.index_pdf else None}
+
+
 def plan_to_dict(plan: Plan) -> dict[str, Any]:
     """The plan as plain data (for `--format json`)."""
     return {
@@ -315,6 +347,13 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         "notes": list(plan.notes),
         "excluded": list(plan.excluded),
     }
+
+
+def page_count(pdf: bytes) -> int:
+    """Pages in a PDF we wrote (ReportLab never puts page objects in compressed streams)."""
+    import re
+
+    return len(re.findall(rb"/Type /Page\b(?!s)", pdf))
 
 
 def summary(plan: Plan) -> str:

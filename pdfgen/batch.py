@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import signal
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass, replace
@@ -57,6 +56,7 @@ class Result:
     skipped: bool = False
     note: str = ""
     requested: str = ""     # the paper asked for, when a larger one had to be used
+    warnings: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -140,14 +140,16 @@ def run_job(job: Job, out_dir: str, previous: dict[str, str] | None = None) -> R
                 return Result(job.routine, job.layout, previous["paper"], previous["path"],
                               previous["pages"], plan.total_s, previous["sha256"], fingerprint,
                               skipped=True, note=previous.get("note", ""), requested=job.paper)
-        used, data, note = _render_fitting(catalog, plan, job)
+        with api.recorded_warnings() as warnings:
+            used, data, note = _render_fitting(catalog, plan, job)
         write_atomic(Path(out_dir) / used.file_name, data)
     except (StretchcardError, ValueError) as exc:
         return replace(failed, error=_one_line(exc))
     except Exception as exc:  # noqa: BLE001 - one broken job must not stop the batch
         return replace(failed, error=f"unexpected {type(exc).__name__}: {_one_line(exc)}")
-    return Result(job.routine, job.layout, used.paper, used.file_name, _page_count(data),
-                  plan.total_s, _sha256(data), fingerprint, note=note, requested=job.paper)
+    return Result(job.routine, job.layout, used.paper, used.file_name, api.page_count(data),
+                  plan.total_s, _sha256(data), fingerprint, note=note, requested=job.paper,
+                  warnings=tuple(warnings))
 
 
 def _render_fitting(catalog: Catalog, plan, job: Job) -> tuple[Job, bytes, str]:
@@ -205,10 +207,6 @@ def _canonical(value) -> str:
     return json.dumps(asdict(value), sort_keys=True, default=plain)
 
 
-def _page_count(data: bytes) -> int:
-    return len(re.findall(rb"/Type /Page\b(?!s)", data))
-
-
 def _one_line(exc: Exception) -> str:
     return " ".join(str(exc).split())
 
@@ -220,10 +218,14 @@ def export_all(catalog: Catalog, out_dir: Path, jobs: Sequence[Job], *, workers:
     """Runs the jobs (in a pool when `workers` > 1) and writes index.json and index.pdf.
 
     Raises:
-        OutputError: the output folder cannot be created.
+        OutputError: the output folder cannot be created, or two jobs would write one file.
     """
     global _worker_catalog
+    from .api import check_distinct_outputs
+
     out_dir = Path(out_dir)
+    check_distinct_outputs([out_dir / j.file_name for j in jobs]
+                           + [out_dir / INDEX_JSON, out_dir / INDEX_PDF])
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

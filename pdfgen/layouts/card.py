@@ -167,6 +167,7 @@ class Front:
     title: tuple[str, ...]
     time_note: str
     names: tuple[tuple[str, ...], ...]
+    badges_h: tuple[float, ...]             # per stretch: its dose label's height
     steps: tuple[tuple[str, ...], ...]      # per stretch; empty when the steps are on the back
     text_w: float
     row_h: tuple[float, ...]
@@ -193,7 +194,7 @@ class Front:
 
     def text_h(self, k: int) -> float:
         steps = len(self.steps[k]) * leading(self.size) + 3 if self.steps[k] else 0.0
-        return len(self.names[k]) * leading(self.name_size) + 3 + badge_height(self.size) + steps
+        return len(self.names[k]) * leading(self.name_size) + 3 + self.badges_h[k] + steps
 
     def clinic_h(self) -> float:
         return len(self.clinic) * leading(self.size) + 4 if self.clinic else 0.0
@@ -309,6 +310,7 @@ class Card:
         front = Front(
             size, title_size, title, self._time_note(size),
             names=tuple(tuple(wrap(i.stretch.name, BOLD, size * 1.1, text_w)) for i in items),
+            badges_h=tuple(badge_height(size, dose_text(i), text_w) for i in items),
             steps=tuple(tuple(wrap(i.stretch.summary, REGULAR, size, text_w))
                         if arr.steps_on_front else () for i in items),
             text_w=text_w, row_h=(),

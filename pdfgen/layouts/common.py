@@ -188,23 +188,41 @@ def draw_number(c, x: float, y: float, radius: float, number: int) -> None:
     c.drawCentredString(x, y - size * 0.36, str(number))
 
 
+def badge_lines(text: str, size: float, max_width: float) -> list[str]:
+    """The dose label's lines: one if it fits, else broken at its " · " joints (so "each
+    side" stays together), and only a part too long on its own is wrapped by word."""
+    room = max_width - 2 * size * 0.45
+    lines: list[str] = []
+    for part in text.split(" · "):
+        joined = f"{lines[-1]} · {part}" if lines else part
+        if lines and text_width(joined, BOLD, size) <= room:
+            lines[-1] = joined
+        else:
+            lines.extend(wrap(part, BOLD, size, room))
+    return lines or [""]
+
+
 def draw_badge(c, x: float, top: float, text: str, size: float, max_width: float) -> float:
-    """A rounded tinted label for the dose; returns its height."""
+    """A rounded tinted label for the dose, no wider than `max_width`; returns its height."""
     pad = size * 0.45
-    width = min(max_width, text_width(text, BOLD, size) + 2 * pad)
-    height = size + 2 * pad * 0.8
+    lines = badge_lines(text, size, max_width)
+    width = min(max_width, max(text_width(line, BOLD, size) for line in lines) + 2 * pad)
+    height = badge_height(size, text, max_width)
     c.setFillColorRGB(*BADGE_FILL)
     c.setStrokeColorRGB(*ACCENT)
     c.setLineWidth(0.75)
-    c.roundRect(x, top - height, width, height, height * 0.3, stroke=1, fill=1)
+    c.roundRect(x, top - height, width, height, (size + 2 * pad * 0.8) * 0.3, stroke=1, fill=1)
     c.setFillColorRGB(*INK)
     c.setFont(BOLD, size)
-    c.drawString(x + pad, top - height + pad * 0.8 + size * 0.2, text)
+    for k, line in enumerate(lines):
+        c.drawString(x + pad, top - pad * 0.8 - size * 0.8 - k * leading(size), line)
     return height
 
 
-def badge_height(size: float) -> float:
-    return size + 2 * size * 0.45 * 0.8
+def badge_height(size: float, text: str = "", max_width: float = float("inf")) -> float:
+    """The height draw_badge takes for `text` in `max_width` (one line when not given)."""
+    extra = len(badge_lines(text, size, max_width)) - 1 if text else 0
+    return size + 2 * size * 0.45 * 0.8 + leading(size) * extra
 
 
 def draw_caution_mark(c, x: float, top: float, size: float) -> None:

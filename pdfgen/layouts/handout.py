@@ -400,7 +400,7 @@ class Handout:
         feel = wrap(f"Feel it: {item.stretch.feel}", REGULAR, s.body, width)
         mark_w = caution_mark_width(s.body)
         cautions = [wrap(text, REGULAR, s.body, width - mark_w) for text in item.stretch.cautions]
-        height = (badge_height(s.body) + 8 + sum(lead * len(st) + ITEM_GAP for st in steps)
+        height = (badge_height(s.body, dose_text(item), width) + 8 + sum(lead * len(st) + ITEM_GAP for st in steps)
                   + 4 + lead * len(feel) + sum(lead * len(ct) + ITEM_GAP for ct in cautions))
 
         def paint(c, x, y):

@@ -23,6 +23,8 @@ from .context import RenderContext, draw_stretch_figure
 
 MIN_BODY_PT = 9.0
 MAX_BODY_PT = 12.5
+LARGE_PRINT_PT = (14.0, 16.0)   # large print: every line, the sources too, from 14 pt up
+TIME_PT = 16.0
 GAP = 9.0
 
 
@@ -39,6 +41,7 @@ class CellText:
     feel: tuple[str, ...]
     cautions: tuple[str, ...]
     size: float
+    badge_h: float
 
     @property
     def name_size(self) -> float:
@@ -48,7 +51,7 @@ class CellText:
         return max(leading(self.name_size) * len(self.name), self.size * 1.9)
 
     def steps_height(self) -> float:
-        return badge_height(self.size) + 4 + leading(self.size) * sum(map(len, self.steps))
+        return self.badge_h + 4 + leading(self.size) * sum(map(len, self.steps))
 
     def tail_height(self) -> float:
         return leading(self.size) * (len(self.feel) + len(self.cautions)) + 6
@@ -63,7 +66,8 @@ def cell_text(item: PlannedStretch, width: float, step_width: float, size: float
     feel = tuple(wrap("Feel it: " + item.stretch.feel, REGULAR, size, width))
     joined = " ".join(item.stretch.cautions)
     cautions = tuple(wrap(joined, REGULAR, size, width - caution_mark_width(size))) if joined else ()
-    return CellText(tuple(name), steps, feel, cautions, size)
+    badge_h = badge_height(size, dose_text(item), step_width)
+    return CellText(tuple(name), steps, feel, cautions, size, badge_h)
 
 
 @dataclass(frozen=True)
@@ -103,11 +107,17 @@ class Poster:
         self.m = paper.margin
         self.width = paper.width - 2 * self.m
         self.figure_boxes: list[tuple[float, float, float, float]] = []
+        self.min_pt, self.max_pt = LARGE_PRINT_PT if ctx.large_print else (MIN_BODY_PT,
+                                                                          MAX_BODY_PT)
+        self.sources_pt = self.min_pt if ctx.large_print else 8.0
+        self.sub_pt, self.note_pt = max(11.0, self.min_pt), max(9.0, self.min_pt)
+        self.box_h = TIME_PT + self.note_pt + 15
 
     # --- measuring -----------------------------------------------------------------------
     def header_height(self) -> float:
         size, lines = self._title()
-        return max(size * 1.2 * len(lines) + leading(11) * len(self._subtitle()) + 8, 50)
+        return max(size * 1.2 * len(lines) + leading(self.sub_pt) * len(self._subtitle()) + 8,
+                   self.box_h + 10)
 
     def _title(self) -> tuple[float, list[str]]:
         """The largest title size from 24 pt down to 18 pt on one line, else two lines."""
@@ -127,10 +137,11 @@ class Poster:
         count = len(self.plan.items)
         text = (f"{count} stretch{'es' if count != 1 else ''} for the {joined}. "
                 "Do them in this order, slowly.")
-        return wrap(text, REGULAR, 11, self.width - self._time_box_width() - 10)[:2]
+        return wrap(text, REGULAR, self.sub_pt, self.width - self._time_box_width() - 10)[:2]
 
     def _time_box_width(self) -> float:
-        return max(text_width(format_seconds(self.plan.total_s), BOLD, 16), text_width("in all", REGULAR, 9)) + 16
+        return max(text_width(format_seconds(self.plan.total_s), BOLD, TIME_PT),
+                   text_width("in all", REGULAR, self.note_pt)) + 16
 
     def footer_columns(self) -> int:
         """Three safety columns on a sheet, fewer on narrow paper."""
@@ -149,24 +160,30 @@ class Poster:
             if best is None or tallest < best[0]:
                 best = (tallest, groups)
         tallest, groups = best
-        sources = wrap(source_line(self.plan, self.ctx.safety), REGULAR, 8, self.width - 16)
-        height = tallest + len(sources) * leading(8) + 16
+        sources = wrap(source_line(self.plan, self.ctx.safety), REGULAR, self.sources_pt,
+                       self.width - 16)
+        height = tallest + len(sources) * leading(self.sources_pt) + 16
         return [[blocks[i] for i in g] for g in groups], height, sources
 
     def fit(self) -> Grid:
         n = len(self.plan.items)
-        self.footer_size = MIN_BODY_PT
+        self.footer_size = self.min_pt
         _, footer_h, _ = self.footer_layout(self.footer_size)
         grid_h = self.paper.height - 2 * self.m - self.header_height() - footer_h - 2 * GAP
         for steps in (4, 3, 2):
-            size = MAX_BODY_PT
-            while size >= MIN_BODY_PT - 1e-9:
+            size = self.max_pt
+            while size >= self.min_pt - 1e-9:
                 options = [g for g in self._grids(n, size, steps, grid_h) if g]
                 if options:
                     grid = max(options, key=lambda g: (g.figure_size(), -g.cols))
                     self._grow_footer(grid, grid_h, footer_h)
                     return grid
                 size -= 0.5
+        if self.ctx.large_print:
+            raise LayoutError(
+                f"{n} stretches do not fit on one {self.paper.name} poster in large print "
+                f"({self.min_pt:g} pt); try a larger --paper (a3 or tabloid), fewer --minutes "
+                f"or --layout handout")
         raise LayoutError(
             f"{n} stretches do not fit on one {self.paper.name} poster with readable text; "
             f"try a larger --paper (a3 or tabloid) or fewer --minutes")
@@ -175,7 +192,7 @@ class Poster:
         """Spends height the grid left unused on larger safety text, up to the body size."""
         spare = grid_h - sum(grid.row_h) - (len(grid.row_h) - 1) * GAP
         size = min(grid.size, 11.0)
-        while size > MIN_BODY_PT:
+        while size > self.min_pt:
             if self.footer_layout(size)[1] - footer_h <= spare:
                 self.footer_size = size
                 return
@@ -245,17 +262,17 @@ class Poster:
     def _draw_header(self, c, top: float) -> None:
         size, lines = self._title()
         y = draw_lines(c, lines, self.m, top, BOLD, size)
-        draw_lines(c, self._subtitle(), self.m, y - 2, REGULAR, 11, MUTED)
+        draw_lines(c, self._subtitle(), self.m, y - 2, REGULAR, self.sub_pt, MUTED)
         box_w = self._time_box_width()
         x = self.m + self.width - box_w
         c.setStrokeColorRGB(*ACCENT)
         c.setLineWidth(1.2)
-        c.roundRect(x, top - 40, box_w, 40, 6, stroke=1, fill=0)
+        c.roundRect(x, top - self.box_h, box_w, self.box_h, 6, stroke=1, fill=0)
         c.setFillColorRGB(*INK)
-        c.setFont(BOLD, 16)
-        c.drawCentredString(x + box_w / 2, top - 20, format_seconds(self.plan.total_s))
-        c.setFont(REGULAR, 9)
-        c.drawCentredString(x + box_w / 2, top - 33, "in all")
+        c.setFont(BOLD, TIME_PT)
+        c.drawCentredString(x + box_w / 2, top - 4 - TIME_PT, format_seconds(self.plan.total_s))
+        c.setFont(REGULAR, self.note_pt)
+        c.drawCentredString(x + box_w / 2, top - self.box_h + 7, "in all")
         c.setStrokeColorRGB(*ACCENT)
         c.setLineWidth(1.5)
         line_y = top - self.header_height() + 3
@@ -288,7 +305,8 @@ class Poster:
             tail_top = None
         self.figure_boxes.append(box)
         draw_stretch_figure(c, self.ctx, item, *box)
-        y = body_top - draw_badge(c, tx, body_top, dose_text(item), size, inner) - 4
+        y = body_top - draw_badge(c, tx, body_top, dose_text(item), size,
+                                  inner * (1 - FIG_SHARE) if grid.side else inner) - 4
         y = self._draw_steps(c, t, tx, y, size)
         self._draw_tail(c, t, x + pad, tail_top if tail_top is not None else y, size)
 
@@ -332,7 +350,9 @@ class Poster:
             for block in blocks:
                 y = block.draw(c, x0 + 8 + k * (col_w + 12), y, col_w, size, inline=True,
                                heading_color=STOP_LINE if block is not columns[0][0] else INK) - 4
-        draw_lines(c, sources, x0 + 8, bottom + 6 + len(sources) * leading(8), REGULAR, 8, MUTED)
+        size = self.sources_pt
+        draw_lines(c, sources, x0 + 8, bottom + 6 + len(sources) * leading(size), REGULAR, size,
+                   MUTED)
 
 
 def _splits(n: int, cols: int):
