@@ -43,8 +43,15 @@ def load_catalog(content: Sequence[Path | str] = (), strict: bool = True) -> Cat
     """Built-in content plus the user's directories. Raises ContentError on any bad file.
 
     Not `strict`: a bad routine file is set aside in `broken_routines` instead (for batches).
+    The result is kept in the user's cache (pdfgen/cache.py) until any content file changes.
     """
-    return load(content_dirs(content), strict=strict)
+    from .cache import cached, folder_signature
+    from .paths import builtin_content_dir, builtin_figures_dir
+
+    dirs = content_dirs(content)
+    files = folder_signature([builtin_content_dir(), builtin_figures_dir(), *dirs])
+    inputs = files and f"{strict}|{os.getcwd()}|{[str(d) for d in dirs]}|{files}"
+    return cached("catalog", inputs, lambda: load(dirs, strict=strict))
 
 
 def parse_minutes(value: Any) -> float:
@@ -104,7 +111,8 @@ def make_fields(*, patient: str = "", clinician: str = "", frequency: str = "", 
     """The handout's fill-in fields, checked. No date unless asked, so output stays reproducible.
 
     Raises:
-        ValueError: a field is too long, or the date is neither "today" nor YYYY-MM-DD.
+        ValueError: a field is too long, has a character the font cannot print, or the date
+            is neither "today" nor YYYY-MM-DD.
     """
     values = {"patient": patient, "clinician": clinician, "frequency": frequency, "notes": notes}
     for key, value in values.items():
@@ -112,6 +120,9 @@ def make_fields(*, patient: str = "", clinician: str = "", frequency: str = "", 
         if len(values[key]) > FIELD_LIMITS[key]:
             raise ValueError(f"{key}: at most {FIELD_LIMITS[key]} characters "
                              f"(got {len(values[key])})")
+        unprintable = glyphs.problem(values[key])
+        if unprintable:
+            raise ValueError(f"{key}: {unprintable}")
     return PatientFields(date=parse_date(date, today), **values)
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from . import glyphs
 from .errors import ContentError
 
 MAX_PROFILE_BYTES = 64 * 1024
@@ -117,6 +118,9 @@ def _text(name: str, key: str, value: Any) -> str:
     if len(text) > TEXT_LIMITS[key]:
         raise ContentError([f"{name}: {key}: at most {TEXT_LIMITS[key]} characters "
                             f"(got {len(text)})"])
+    unprintable = glyphs.problem(text) if key != "logo" else None
+    if unprintable:
+        raise ContentError([f"{name}: {key}: {unprintable}"])
     return text
 
 

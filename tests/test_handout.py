@@ -200,6 +200,12 @@ def test_text_reads_in_order(handout, plan):
     assert positions == sorted(positions)
 
 
+def test_fields_refuse_characters_the_font_cannot_print(run):
+    result = run("build", "-l", "handout", "--patient", "Zhang \u4f1f", "-o", "out.pdf")
+    assert result.exit_code == 2
+    assert "patient: cannot print '\u4f1f' (U+4F1F) with the built-in font" in result.stderr
+
+
 def test_dates(catalog):
     import datetime as dt
 
@@ -221,6 +227,7 @@ def test_dates(catalog):
     ('name = "X"\nwebsite = "ftp://x.example"\n', {}, "clinic.toml: website: only http"),
     ('name = "X"\npaper = "a9"\n', {}, "clinic.toml: paper: unknown paper"),
     ('name = "X\n', {}, "clinic.toml: not valid TOML"),
+    ('name = "Clinic \u263a"\n', {}, "clinic.toml: name: cannot print '\u263a' (U+263A)"),
 ])
 def test_bad_profiles_are_one_line_errors(run, tmp_path, profile, files, message):
     from PIL import Image

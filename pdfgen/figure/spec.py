@@ -102,8 +102,22 @@ def load_figure_cached(path: Path) -> FigureSpec:
     stamp = (st.st_mtime_ns, st.st_size)
     hit = _loaded.get(key)
     if hit is None or hit[0] != stamp:
-        hit = _loaded[key] = (stamp, load_figure(path))
+        hit = _loaded[key] = (stamp, _load_from_disk_cache(path))
     return hit[1]
+
+
+def _load_from_disk_cache(path: Path) -> FigureSpec:
+    """`load_figure`, answered from the user's cache when this exact file was solved before
+    (keyed by its bytes, so a copy in a user's content folder shares the entry)."""
+    import hashlib
+
+    from ..cache import cached
+
+    try:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return load_figure(path)
+    return cached("figure", f"{path}|{digest}", lambda: load_figure(path))
 
 
 def load_figures(dirs: list[Path]) -> dict[str, FigureSpec]:
