@@ -61,6 +61,25 @@ def emit_json(data) -> None:
     click.echo(json.dumps(data, indent=2, ensure_ascii=False))
 
 
+def _set_quiet(ctx: click.Context, param, value: bool) -> None:
+    if value:
+        ctx.find_root().ensure_object(dict)["verbosity"] = -1
+
+
+def _set_verbose(ctx: click.Context, param, value: int) -> None:
+    if value:
+        obj = ctx.find_root().ensure_object(dict)
+        obj["verbosity"] = max(obj.get("verbosity", 0), 0) + value
+
+
+def verbosity_options(fn):
+    """-q and -v after the command name too, where people usually type them."""
+    fn = click.option("-v", "--verbose", count=True, expose_value=False, callback=_set_verbose,
+                      help="Say more about what happens (on stderr).")(fn)
+    return click.option("-q", "--quiet", is_flag=True, expose_value=False, callback=_set_quiet,
+                        help="Print only errors, warnings and notes.")(fn)
+
+
 def format_option(fn):
     return click.option("--format", "fmt", type=click.Choice(FORMATS), default="text",
                         show_default=True, help="text for people, json for programs.")(fn)

@@ -7,12 +7,13 @@ from pathlib import Path
 import click
 
 from .base import (catalog_of, cli, complete_figure, complete_stretch, emit_json, format_option,
-                   reported, say)
+                   reported, say, verbosity_options)
 
 LIST_KINDS = ("stretches", "areas", "routines", "conditions", "papers")
 
 
 @cli.command("list")
+@verbosity_options
 @click.argument("kind", type=click.Choice(LIST_KINDS), default="stretches")
 @format_option
 @click.pass_context
@@ -78,6 +79,7 @@ def _routine_row(catalog, routine) -> dict:
 
 
 @cli.command()
+@verbosity_options
 @click.argument("stretch_id", metavar="ID", shell_complete=complete_stretch)
 @format_option
 @click.pass_context
@@ -119,6 +121,7 @@ def show(ctx, stretch_id, fmt):
 
 
 @cli.command()
+@verbosity_options
 @click.argument("ids", nargs=-1, metavar="[IDS]...", shell_complete=complete_figure)
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False),
               default=Path("output/figures"), show_default=True, help="Folder to write into.")

@@ -6,12 +6,13 @@ from pathlib import Path
 
 import click
 
-from .base import cli, emit_json, format_option, say
+from .base import cli, emit_json, format_option, say, verbosity_options
 
 SHELLS = ("bash", "zsh", "fish")
 
 
 @cli.command()
+@verbosity_options
 @click.argument("dirs", nargs=-1, metavar="[DIR]...",
                 type=click.Path(exists=True, file_okay=False, path_type=Path))
 @format_option
@@ -51,6 +52,7 @@ def validate(ctx, dirs, fmt):
 
 
 @cli.command()
+@verbosity_options
 @click.argument("shell", type=click.Choice(SHELLS))
 def completion(shell):
     """Print the script that lets your shell complete commands, options and names.

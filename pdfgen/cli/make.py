@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from .base import (LAYOUT_CHOICES, cli, complete_paper, detail, emit_json, format_option,
-                   plan_from_options, reported, say, selection_options, warn)
+                   plan_from_options, reported, say, selection_options, verbosity_options, warn)
 
 
 def handout_options(fn):
@@ -34,6 +34,7 @@ def handout_options(fn):
 
 
 @cli.command()
+@verbosity_options
 @selection_options
 @click.option("-l", "--layout", type=click.Choice(LAYOUT_CHOICES, case_sensitive=False),
               default="poster", show_default=True, envvar="STRETCHCARD_LAYOUT", show_envvar=True,
@@ -92,6 +93,7 @@ def build(ctx, areas, minutes, setting, equipment, conditions, level, routine, t
 
 
 @cli.command("plan")
+@verbosity_options
 @selection_options
 @format_option
 @click.pass_context

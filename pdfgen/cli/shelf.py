@@ -8,10 +8,11 @@ from pathlib import Path
 import click
 
 from .base import (LAYOUT_CHOICES, catalog_of, cli, complete_paper, complete_routine, detail,
-                   emit_json, format_option, reported, say, warn)
+                   emit_json, format_option, reported, say, verbosity_options, warn)
 
 
 @cli.command()
+@verbosity_options
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path),
               default=Path("output/batch"), show_default=True, help="Folder to write into.")
 @click.option("-l", "--layout", "layouts", multiple=True, envvar="STRETCHCARD_LAYOUT",

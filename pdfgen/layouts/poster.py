@@ -166,6 +166,24 @@ class Poster:
         return [[blocks[i] for i in g] for g in groups], height, sources
 
     def fit(self) -> Grid:
+        """The grid to draw.
+
+        Raises:
+            LayoutError: nothing fits; the message names larger sheets that would do.
+        """
+        grid = self.best_grid()
+        if grid is not None:
+            return grid
+        n = len(self.plan.items)
+        where = " in large print" if self.ctx.large_print else " with readable text"
+        bigger = self.papers_that_fit()
+        advice = [f"a larger --paper ({' or '.join(bigger)})" if bigger else "",
+                  "fewer --minutes", "--layout handout" if self.ctx.large_print else ""]
+        raise LayoutError(f"{n} stretches do not fit on one {self.paper.name} poster{where}; "
+                          f"try " + " or ".join(a for a in advice if a))
+
+    def best_grid(self) -> Grid | None:
+        """Steps first (4 down to 2), then type size from large to small: the first fit wins."""
         n = len(self.plan.items)
         self.footer_size = self.min_pt
         _, footer_h, _ = self.footer_layout(self.footer_size)
@@ -179,14 +197,23 @@ class Poster:
                     self._grow_footer(grid, grid_h, footer_h)
                     return grid
                 size -= 0.5
-        if self.ctx.large_print:
-            raise LayoutError(
-                f"{n} stretches do not fit on one {self.paper.name} poster in large print "
-                f"({self.min_pt:g} pt); try a larger --paper (a3 or tabloid), fewer --minutes "
-                f"or --layout handout")
-        raise LayoutError(
-            f"{n} stretches do not fit on one {self.paper.name} poster with readable text; "
-            f"try a larger --paper (a3 or tabloid) or fewer --minutes")
+        return None
+
+    def papers_that_fit(self) -> list[str]:
+        """Up to two larger sheets on which this poster does fit, smallest first."""
+        from ..paper import PAPERS
+
+        larger = sorted((p for p in PAPERS.values() if not p.card
+                         and p.width * p.height > self.paper.width * self.paper.height),
+                        key=lambda p: (p.width * p.height, p.name))
+        fits = []
+        for sheet in larger:
+            if Poster(self.plan, sheet, self.ctx).best_grid() is None:
+                continue
+            fits.append(sheet.name)
+            if len(fits) == 2:
+                break
+        return fits
 
     def _grow_footer(self, grid: Grid, grid_h: float, footer_h: float) -> None:
         """Spends height the grid left unused on larger safety text, up to the body size."""
