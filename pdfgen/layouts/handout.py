@@ -76,11 +76,13 @@ class Handout:
 
     # --- the flow ------------------------------------------------------------------------
     def blocks(self) -> list[Block]:
+        """The flow in reading order. The sources close the safety section rather than the
+        handout: at the end, a few small lines could take a page of their own."""
         flow = [b for b in (self.header(), self.title_block(), self.fields()) if b]
-        flow += [self.glance(), *self.safety(),
+        flow += [self.glance(), *self.safety(), self.sources(),
                  self.heading_block("Your stretches", "Your stretches")]
         flow += [self.stretch(n, item) for n, item in enumerate(self.plan.items, 1)]
-        flow += [self.tracker(), self.sources()]
+        flow.append(self.tracker())
         return flow
 
     def paginate(self, blocks: list[Block]) -> list[list[tuple[Block, float]]]:
