@@ -15,16 +15,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
 
 from . import glyphs
-from .branding import Clinic
-from .catalog import Catalog, load, unknown_message
 from .errors import (ContentError, LayoutError, NoFitError, OutputError,  # noqa: F401 (re-exported)
                      StretchcardError)
 from .model import (Area, Equipment, Level, Plan, Request, Setting, format_seconds, parse_areas)
 from .layouts.context import PatientFields
+from .library import Catalog, unknown_message
 from .paper import Paper, paper as find_paper
 
 if TYPE_CHECKING:
     from .batch import Job, Report, Result
+    from .branding import Clinic
     from .validate import Problem
 
 LAYOUTS = ("poster", "handout", "card")  # each is a module in pdfgen/layouts with render(plan, paper, ctx)
@@ -48,10 +48,15 @@ def load_catalog(content: Sequence[Path | str] = (), strict: bool = True) -> Cat
     from .cache import cached, folder_signature
     from .paths import builtin_content_dir, builtin_figures_dir
 
+    def read() -> Catalog:
+        from .catalog import load      # the YAML reader, needed only when the cache misses
+
+        return load(dirs, strict=strict)
+
     dirs = content_dirs(content)
     files = folder_signature([builtin_content_dir(), builtin_figures_dir(), *dirs])
     inputs = files and f"{strict}|{os.getcwd()}|{[str(d) for d in dirs]}|{files}"
-    return cached("catalog", inputs, lambda: load(dirs, strict=strict))
+    return cached("catalog", inputs, read)
 
 
 def parse_minutes(value: Any) -> float:
@@ -209,7 +214,7 @@ def load_figure_specs(catalog: Catalog, ids: Sequence[str]) -> dict[str, Any]:
     Figures are remembered per process (until their file changes), so a batch parses each once.
     """
     from .figure import FigureError
-    from .figure.spec import load_figure_cached
+    from .figure.loaded import load_figure_cached
 
     try:
         return {fid: load_figure_cached(catalog.figures[fid]) for fid in dict.fromkeys(ids)}
@@ -229,13 +234,31 @@ def build_pdf(catalog: Catalog, plan: Plan, layout: str = "poster", paper: str =
               clinic: Clinic | None = None, fields: PatientFields | None = None) -> Path:
     """Renders and writes the PDF atomically; returns where it was written.
 
+    The same inputs always give the same bytes, so a PDF made before is taken from the user's
+    cache (see pdfgen/fingerprint.py for what counts as the same); its photo warnings are
+    raised again.
+
     Raises:
         OutputError: the file cannot be written (nothing is left behind).
     """
+    from .cache import cached
+    from .fingerprint import render_digest
     from .output import write_atomic
 
-    data = render(catalog, plan, layout, paper, grayscale, large_print=large_print,
-                  clinic=clinic, fields=fields)
+    def make() -> tuple[bytes, tuple[str, ...]]:
+        with recorded_warnings() as notes:
+            made = render(catalog, plan, layout, paper, grayscale, large_print=large_print,
+                          clinic=clinic, fields=fields)
+        return made, tuple(notes)
+
+    digest = render_digest(catalog, plan, layout, find_paper(paper).name, grayscale=grayscale,
+                           large_print=large_print, clinic=clinic, fields=fields)
+    data, notes = cached("pdf", digest, make)
+    if notes:
+        from .photo import PhotoWarning
+
+        for note in notes:
+            warnings.warn(note, PhotoWarning, stacklevel=2)
     target = Path(output) if output else default_output(plan, layout, paper)
     if output is None:
         target.parent.mkdir(parents=True, exist_ok=True)

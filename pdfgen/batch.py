@@ -16,12 +16,13 @@ import json
 import os
 import signal
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Sequence
 
-from .catalog import Catalog
 from .errors import OutputError, StretchcardError
+from .fingerprint import render_digest
+from .library import Catalog
 
 INDEX_JSON = "index.json"
 INDEX_PDF = "index.pdf"
@@ -133,7 +134,7 @@ def run_job(job: Job, out_dir: str, previous: dict[str, str] | None = None) -> R
         if job.routine in catalog.broken_routines:
             raise StretchcardError(catalog.broken_routines[job.routine])
         plan = api.make_plan(catalog, api.make_request(catalog), job.routine)
-        fingerprint = _fingerprint(catalog, plan, job)
+        fingerprint = render_digest(catalog, plan, job.layout, job.paper)
         if previous and previous.get("fingerprint") == fingerprint:
             kept = Path(out_dir) / previous["path"]
             if kept.is_file() and _sha256(kept.read_bytes()) == previous.get("sha256"):
@@ -181,30 +182,6 @@ def _render_fitting(catalog: Catalog, plan, job: Job) -> tuple[Job, bytes, str]:
 
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def _fingerprint(catalog: Catalog, plan, job: Job) -> str:
-    from . import __version__
-
-    h = hashlib.sha256(f"{__version__}|{job.layout}|{job.paper}|".encode())
-    h.update(_canonical(plan).encode())
-    h.update(_canonical(catalog.safety).encode())
-    for fid in sorted({i.stretch.figure for i in plan.items if not i.stretch.image}):
-        h.update(catalog.figures[fid].read_bytes())
-    for image in sorted({i.stretch.image for i in plan.items if i.stretch.image}):
-        h.update(Path(image).read_bytes())
-    return h.hexdigest()
-
-
-def _canonical(value) -> str:
-    """Stable text for a frozen dataclass: sets sorted, so it is the same in every process
-    (repr of a frozenset follows the per-process string hash seed)."""
-    def plain(obj):
-        if isinstance(obj, (set, frozenset)):
-            return sorted(obj)
-        return str(obj)
-
-    return json.dumps(asdict(value), sort_keys=True, default=plain)
 
 
 def _one_line(exc: Exception) -> str:

@@ -17,7 +17,6 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
 from typing import Callable, Iterable, TypeVar
 
@@ -107,6 +106,8 @@ def cached(kind: str, inputs: str | None, make: Callable[[], T]) -> T:
 
 
 def _store(folder: Path, entry: Path, value) -> None:
+    import tempfile
+
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{entry.name}.", dir=folder)

@@ -7,60 +7,18 @@ built-in stretch). Every problem is reported as `path:line: field: message`.
 
 from __future__ import annotations
 
-import difflib
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Sequence
 
 from .errors import ContentError
+from .library import Catalog, unknown_message  # noqa: F401 (re-exported: the catalog's API)
 from .model import (Area, Condition, Dose, Equipment, Level, Movement, Position, Range,
                     Routine, RoutineItem, SafetyRules, Setting, Sides, Source, Stretch)
 from .paths import builtin_content_dir, builtin_figures_dir
 from .yamlread import Field, Invalid, collect, load_document
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-
-
-@dataclass(frozen=True)
-class Catalog:
-    """Everything the planner and layouts may refer to, already checked for consistency."""
-
-    stretches: dict[str, Stretch]
-    conditions: dict[str, Condition]
-    safety: SafetyRules
-    routines: dict[str, Routine]
-    figures: dict[str, Path]
-    warnings: tuple[str, ...] = field(default=())
-    broken_routines: dict[str, str] = field(default_factory=dict)
-
-    def stretch(self, stretch_id: str) -> Stretch:
-        try:
-            return self.stretches[stretch_id]
-        except KeyError:
-            raise KeyError(unknown_message("stretch", stretch_id, self.stretches)) from None
-
-    def routine(self, routine_id: str) -> Routine:
-        try:
-            return self.routines[routine_id]
-        except KeyError:
-            raise KeyError(unknown_message("routine", routine_id, self.routines)) from None
-
-    def condition(self, text: str) -> Condition:
-        """Finds a condition by id, name or alias ("sciatica", "pregnant")."""
-        key = " ".join(str(text).lower().replace("_", " ").replace("-", " ").split())
-        for cond in self.conditions.values():
-            names = {cond.id.replace("-", " "), cond.name.lower(), *(a.lower() for a in cond.aliases)}
-            if key in names:
-                return cond
-        raise KeyError(unknown_message("condition", str(text), self.conditions))
-
-
-def unknown_message(kind: str, given: str, known: Iterable[str]) -> str:
-    known = sorted(known)
-    close = difflib.get_close_matches(given, known, n=1)
-    hint = f"; did you mean {close[0]!r}?" if close else f" (known: {', '.join(known)})"
-    return f"unknown {kind} {given!r}{hint}"
 
 
 def load(extra_dirs: Sequence[Path] = (), strict: bool = True) -> Catalog:

@@ -44,13 +44,13 @@ def load_defaults(known: Mapping[str, set[str]], named: Path | None = None) -> d
     Raises:
         ConfigError: one line naming the file and the key.
     """
-    import tomllib
-
     path = config_path(named)
     if not path.is_file():
         if named:
             raise ConfigError(f"{path}: config file not found")
         return {}
+    import tomllib
+
     try:
         table = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:

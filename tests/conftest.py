@@ -160,3 +160,21 @@ def pytest_terminal_summary(terminalreporter):
     summary = terminalreporter.config.stash.get(QPDF_SUMMARY, None)
     if summary:
         terminalreporter.write_line(summary)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory):
+    """The suite's own cache folder, so it never reads or fills the user's ~/.cache.
+
+    Set in os.environ (not monkeypatch) so CLI subprocesses and batch workers see it too.
+    """
+    import os
+
+    folder = tmp_path_factory.mktemp("cache")
+    before = os.environ.get("STRETCHCARD_CACHE")
+    os.environ["STRETCHCARD_CACHE"] = str(folder)
+    yield folder
+    if before is None:
+        os.environ.pop("STRETCHCARD_CACHE", None)
+    else:
+        os.environ["STRETCHCARD_CACHE"] = before

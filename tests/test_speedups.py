@@ -13,7 +13,7 @@ import pytest
 
 from pdfgen import api
 from pdfgen.figure import FigureError, load_figure
-from pdfgen.figure.spec import load_figure_cached
+from pdfgen.figure.loaded import load_figure_cached
 from pdfgen.layouts import common
 from pdfgen.layouts.context import RenderContext
 from pdfgen.paths import builtin_figures_dir

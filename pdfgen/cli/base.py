@@ -11,7 +11,6 @@ Nothing heavy is imported here: `--help` and `list` never load ReportLab or Pill
 from __future__ import annotations
 
 import contextlib
-from pathlib import Path
 from typing import Iterator
 
 import click
@@ -191,16 +190,16 @@ def plan_from_options(ctx: click.Context, areas, minutes, setting, equipment, co
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100,
                                "terminal_width": 100})
 @click.version_option(__version__, prog_name="stretchcard")
-@click.option("--content", "content", multiple=True, type=click.Path(path_type=Path),
+@click.option("--content", "content", multiple=True, type=click.Path(),
               help="Extra content directory (repeatable); also STRETCHCARD_CONTENT, "
                    "separated like PATH.")
-@click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False),
+@click.option("--config", "config_file", type=click.Path(dir_okay=False),
               envvar="STRETCHCARD_CONFIG", show_envvar=True,
               help="Defaults file (TOML). [default: ~/.config/stretchcard/config.toml]")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors, warnings and notes.")
 @click.option("-v", "--verbose", count=True, help="Say more about what happens (on stderr).")
 @click.pass_context
-def cli(ctx: click.Context, content: tuple[Path, ...], config_file: Path | None, quiet: bool,
+def cli(ctx: click.Context, content: tuple[str, ...], config_file: str | None, quiet: bool,
         verbose: int) -> None:
     """Printable back-pain stretch routines: pick, dose and order stretches, then print them.
 

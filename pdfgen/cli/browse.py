@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
 from .base import (catalog_of, cli, complete_figure, complete_stretch, emit_json, format_option,
@@ -123,8 +121,8 @@ def show(ctx, stretch_id, fmt):
 @cli.command()
 @verbosity_options
 @click.argument("ids", nargs=-1, metavar="[IDS]...", shell_complete=complete_figure)
-@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False),
-              default=Path("output/figures"), show_default=True, help="Folder to write into.")
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False),
+              default="output/figures", show_default=True, help="Folder to write into.")
 @click.option("--format", "kind", type=click.Choice(("png", "svg", "pdf")), default="png",
               show_default=True, help="File type to write.")
 @click.option("--size", type=click.IntRange(64, 4000), default=600, show_default=True,

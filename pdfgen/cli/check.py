@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
 from .base import cli, emit_json, format_option, say, verbosity_options
@@ -14,7 +12,7 @@ SHELLS = ("bash", "zsh", "fish")
 @cli.command()
 @verbosity_options
 @click.argument("dirs", nargs=-1, metavar="[DIR]...",
-                type=click.Path(exists=True, file_okay=False, path_type=Path))
+                type=click.Path(exists=True, file_okay=False))
 @format_option
 @click.pass_context
 def validate(ctx, dirs, fmt):

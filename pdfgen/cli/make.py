@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
 from .base import (LAYOUT_CHOICES, cli, complete_paper, detail, emit_json, format_option,
@@ -13,7 +11,7 @@ from .base import (LAYOUT_CHOICES, cli, complete_paper, detail, emit_json, forma
 def handout_options(fn):
     """The clinic profile and the fields a clinician fills in on a handout."""
     decorators = [
-        click.option("--clinic", "clinic_file", type=click.Path(path_type=Path),
+        click.option("--clinic", "clinic_file", type=click.Path(),
                      envvar="STRETCHCARD_CLINIC", show_envvar=True,
                      help="Clinic profile (TOML): name, address, phone, website, logo, "
                           "default paper and frequency, disclaimer."),
@@ -46,7 +44,7 @@ def handout_options(fn):
                    "[default: the clinic's paper, else letter]")
 @click.option("--grayscale", is_flag=True, help="Print without colour.")
 @handout_options
-@click.option("-o", "--output", type=click.Path(path_type=Path),
+@click.option("-o", "--output", type=click.Path(),
               help="PDF file to write. [default: a descriptive name in output/]")
 @format_option
 @click.pass_context

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
-
 import click
 
 from .base import (LAYOUT_CHOICES, catalog_of, cli, complete_paper, complete_routine, detail,
@@ -13,8 +11,8 @@ from .base import (LAYOUT_CHOICES, catalog_of, cli, complete_paper, complete_rou
 
 @cli.command()
 @verbosity_options
-@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path),
-              default=Path("output/batch"), show_default=True, help="Folder to write into.")
+@click.option("-o", "--output", "out_dir", type=click.Path(),
+              default="output/batch", show_default=True, help="Folder to write into.")
 @click.option("-l", "--layout", "layouts", multiple=True, envvar="STRETCHCARD_LAYOUT",
               type=click.Choice(LAYOUT_CHOICES, case_sensitive=False),
               help="Layout to export (repeatable). [default: every layout]")
@@ -76,7 +74,7 @@ def batch(ctx, out_dir, layouts, papers, workers, routines, skip_unchanged, fmt)
         sys.exit(1)
 
 
-def _summary(report, out_dir: Path) -> str:
+def _summary(report, out_dir: str) -> str:
     written = [r for r in report.results if r.ok and not r.skipped]
     skipped = sum(1 for r in report.results if r.skipped)
     line = f"Wrote {len(written)} files ({sum(r.pages for r in written)} pages) to {out_dir}"

@@ -10,8 +10,17 @@ backends `backend_rl` and `backend_pil` do), so the CLI starts fast.
 
 from __future__ import annotations
 
-from .geometry import Geometry, build
-from .spec import FigureSpec, load_figure, load_figures
-from .yamlnodes import FigureError
+import importlib
 
-__all__ = ["FigureError", "FigureSpec", "Geometry", "build", "load_figure", "load_figures"]
+# Each name is imported from its module on first use, so drawing a figure read back from the
+# cache never loads the parser and solver.
+_HOMES = {"FigureError": "yamlnodes", "FigureSpec": "records", "Geometry": "shapes",
+          "build": "geometry", "load_figure": "spec", "load_figures": "spec"}
+
+__all__ = sorted(_HOMES)
+
+
+def __getattr__(name: str):
+    if name in _HOMES:
+        return getattr(importlib.import_module(f".{_HOMES[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -16,7 +16,7 @@ from .arrows import arrow_line, emit_arrow
 from .props import PlacedProp, build_props
 from .shapes import Capsule, Circle, Geometry, Point, Polygon, Polyline, Shape, bbox_of, flipped
 from .solve import place
-from .spec import FigureSpec, Highlight
+from .records import FigureSpec, Highlight
 
 __all__ = ["Capsule", "Circle", "Geometry", "Polygon", "Polyline", "Shape", "build", "camera"]
 

@@ -17,11 +17,7 @@ from .spec_items import parse_arrow, parse_goal, parse_highlights, parse_vary
 from .yamlnodes import Checker, FigureError, Node, read
 
 __all__ = ["Arrow", "Contact", "FigureError", "FigureSpec", "Goal", "Highlight", "Pose", "Prop", "View",
-           "load_figure", "load_figure_cached", "load_figures", "point_names", "regions"]
-
-# (resolved path, path as given: the spec records it) -> ((mtime_ns, size), spec);
-# see load_figure_cached.
-_loaded: dict[tuple[Path, str], tuple[tuple[int, int], FigureSpec]] = {}
+           "load_figure", "load_figures", "point_names", "regions"]
 
 
 def load_figure(path: Path) -> FigureSpec:
@@ -81,43 +77,6 @@ def load_figure(path: Path) -> FigureSpec:
     from .arrows import clear_arrows
 
     return clear_arrows(spec)
-
-
-def load_figure_cached(path: Path) -> FigureSpec:
-    """`load_figure`, done once per process for each version of a file.
-
-    Parsing and solving a figure costs several milliseconds, and a batch renders many routines
-    that share figures. A file is read again when its modification time or size changes. The
-    spec is shared, not copied: it is frozen dataclasses and tuples all the way down.
-
-    Raises:
-        FigureError: as `load_figure` (errors are not remembered).
-    """
-    path = Path(path)
-    try:
-        st = path.stat()  # before reading, so an edit made meanwhile is seen on the next call
-        key = (path.resolve(), str(path))
-    except OSError:
-        return load_figure(path)  # raises the one-line FigureError for a missing file
-    stamp = (st.st_mtime_ns, st.st_size)
-    hit = _loaded.get(key)
-    if hit is None or hit[0] != stamp:
-        hit = _loaded[key] = (stamp, _load_from_disk_cache(path))
-    return hit[1]
-
-
-def _load_from_disk_cache(path: Path) -> FigureSpec:
-    """`load_figure`, answered from the user's cache when this exact file was solved before
-    (keyed by its bytes, so a copy in a user's content folder shares the entry)."""
-    import hashlib
-
-    from ..cache import cached
-
-    try:
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return load_figure(path)
-    return cached("figure", f"{path}|{digest}", lambda: load_figure(path))
 
 
 def load_figures(dirs: list[Path]) -> dict[str, FigureSpec]:

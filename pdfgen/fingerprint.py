@@ -1,0 +1,67 @@
+"""What a PDF depends on, as one digest: the same digest means the same bytes.
+
+Output is deterministic, so a render can be skipped when its digest is unchanged: a batch
+skips files it made before (`--skip-unchanged`), and `build` answers from the user's cache
+(pdfgen/cache.py). The digest covers everything `api.render` reads: the plan (every stretch's
+text and dose), the safety text, the figure and photo files' bytes, the layout, paper and print
+options, the clinic profile with its logo, the patient fields, and the program (its version,
+its own source files via the cache, and the installed ReportLab).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, is_dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .branding import Clinic
+    from .layouts.context import PatientFields
+    from .library import Catalog
+    from .model import Plan
+
+
+def render_digest(catalog: Catalog, plan: Plan, layout: str, paper: str, *,
+                  grayscale: bool = False, large_print: bool = False,
+                  clinic: Clinic | None = None, fields: PatientFields | None = None) -> str:
+    """The digest of one render's inputs (hex)."""
+    from . import __version__
+
+    h = hashlib.sha256(f"{__version__}|{_reportlab_stamp()}|{layout}|{paper}|{grayscale}|"
+                       f"{large_print}|".encode())
+    for value in (plan, catalog.safety, fields, clinic):
+        h.update(canonical(value).encode() + b"\0")
+    if clinic is not None and clinic.logo is not None:
+        h.update(clinic.logo.png)
+    for fid in sorted({i.stretch.figure for i in plan.items if not i.stretch.image}):
+        h.update(catalog.figures[fid].read_bytes())
+    for image in sorted({i.stretch.image for i in plan.items if i.stretch.image}):
+        h.update(Path(image).read_bytes())
+    return h.hexdigest()
+
+
+def canonical(value: Any) -> str:
+    """Stable text for a frozen dataclass: sets sorted, so it is the same in every process
+    (the repr of a frozenset follows the per-process string hash seed)."""
+    def plain(obj):
+        if isinstance(obj, (set, frozenset)):
+            return sorted(obj)
+        return str(obj)
+
+    data = asdict(value) if is_dataclass(value) else value
+    if isinstance(data, dict):
+        data.pop("logo", None)        # bytes: hashed on their own
+    return json.dumps(data, sort_keys=True, default=plain)
+
+
+def _reportlab_stamp() -> str:
+    """The installed ReportLab, found without importing it (that is what a cache hit saves)."""
+    from importlib.util import find_spec
+
+    spec = find_spec("reportlab")
+    if spec is None or spec.origin is None:
+        return "none"
+    stat = Path(spec.origin).stat()
+    return f"{spec.origin}|{stat.st_size}|{stat.st_mtime_ns}"
