@@ -1,4 +1,4 @@
-"""How fast stretchcard renders, in one process and in a two-worker batch.
+"""How fast stretchcard renders each layout in one process (batch.py measures whole batches).
 
 Run from anywhere: `python benchmarks/render.py [--repeats N]`. Times are medians (and minima)
 of time.perf_counter after a warm-up, because a shared machine makes single runs noisy.
@@ -11,11 +11,9 @@ import argparse
 import datetime
 import os
 import platform
-import re
 import statistics
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Callable
 
@@ -26,11 +24,6 @@ from pdfgen import api  # noqa: E402
 PAPERS_FOR = {"card": ("a6", "index-5x8")}  # the first that fits; other layouts use letter
 AREAS = ["lower-back"]
 MINUTES = 7
-BATCH_WORKERS = 2
-BATCH_AREAS = (("lower-back",), ("hamstrings", "glutes"), ("upper-back", "shoulders"),
-               ("lower-back", "hip-flexors", "quads"))
-BATCH_MINUTES = (3, 7, 12)
-BATCH_PAPERS = ("letter", "a4", "tabloid")
 
 
 def timings(fn: Callable[[], object], repeats: int, warmup: int = 2) -> list[float]:
@@ -43,11 +36,6 @@ def timings(fn: Callable[[], object], repeats: int, warmup: int = 2) -> list[flo
         fn()
         out.append(time.perf_counter() - start)
     return out
-
-
-def page_count(pdf: bytes) -> int:
-    """Pages in a ReportLab PDF (page objects are never inside a compressed stream)."""
-    return len(re.findall(rb"/Type /Page\b(?!s)", pdf))
 
 
 def row(label: str, ts: list[float], per: int = 1) -> str:
@@ -72,7 +60,7 @@ def bench_layouts(cat, repeats: int) -> None:
             print(f"  {layout:<10}does not fit on {' or '.join(papers)}: skipped")
             continue
         ts = timings(lambda: api.render(cat, plan, layout, paper), repeats)
-        median, pages = statistics.median(ts), page_count(data)
+        median, pages = statistics.median(ts), api.page_count(data)
         print(f"  {layout:<10}{paper:<11}{median * 1e3:10.2f}{min(ts) * 1e3:9.2f}{pages:7d}"
               f"{pages / median:9.1f}{len(data) / 1024:9.1f}")
 
@@ -93,40 +81,6 @@ def bench_loading(cat, repeats: int) -> None:
 _catalog = None
 
 
-def _worker_init() -> None:
-    global _catalog
-    _catalog = api.load_catalog()
-
-
-def _render_job(job: tuple[tuple[str, ...], int, str]) -> int:
-    """Renders one poster; returns its page count, 0 when the routine does not fit the paper."""
-    areas, minutes, paper = job
-    plan = api.make_plan(_catalog, api.make_request(_catalog, areas=areas, minutes=minutes))
-    try:
-        return page_count(api.render(_catalog, plan, "poster", paper))
-    except api.LayoutError:
-        return 0
-
-
-def bench_batch(rounds: int) -> None:
-    """Posters for a mix of routines and papers over a pool of workers, as a batch export runs.
-
-    Jobs that cannot fit are left out first: a refusal costs time but makes no page.
-    """
-    _worker_init()
-    jobs = [(a, m, p) for a in BATCH_AREAS for m in BATCH_MINUTES for p in BATCH_PAPERS]
-    jobs = [job for job in jobs if _render_job(job)]
-    with ProcessPoolExecutor(BATCH_WORKERS, initializer=_worker_init) as pool:
-        list(pool.map(_render_job, jobs))  # warm-up: imports, fonts and figures in every worker
-        rates = []
-        for _ in range(rounds):
-            start = time.perf_counter()
-            pages = sum(pool.map(_render_job, jobs))
-            rates.append(pages / (time.perf_counter() - start))
-    print(f"\nBatch: {len(jobs)} posters x {rounds} rounds, {BATCH_WORKERS} worker processes")
-    print(f"  pages/s median {statistics.median(rates):.1f}   best {max(rates):.1f}")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=30, help="timed runs per row (at least 20)")
@@ -141,7 +95,6 @@ def main() -> None:
     cat = api.load_catalog()
     bench_layouts(cat, repeats)
     bench_loading(cat, repeats)
-    bench_batch(rounds=max(5, repeats // 5))
 
 
 if __name__ == "__main__":
