@@ -1,9 +1,11 @@
 """The one-page poster: header, a numbered grid of stretch cells, and a safety footer.
 
-The fitter keeps as many steps as it can (up to four) and, for that, tries type sizes from
-large to small and the grid shapes that suit the sheet; the first size that fits wins and any
-height left over goes to the figures. Body text
-never drops below 9 pt: a routine that cannot fit at 9 pt is refused, not squeezed.
+A stretch's instructions are never cut short: the fitter prints every step if they fit at
+10 pt or more, and otherwise each stretch's one-line summary (the whole movement in a
+sentence; the handout has the steps). For each, it tries type sizes from large to small and
+the grid shapes that suit the sheet; the first that fits wins and any height left over goes to
+the figures. Body text never drops below 9 pt: a routine that cannot fit at 9 pt is refused,
+not squeezed.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ MIN_BODY_PT = 9.0
 MAX_BODY_PT = 12.5
 LARGE_PRINT_PT = (14.0, 16.0)   # large print: every line, the sources too, from 14 pt up
 TIME_PT = 16.0
+FULL_STEPS_MIN_PT = 10.0   # below this, a one-line summary reads better than five small steps
 GAP = 9.0
 
 
@@ -37,11 +40,12 @@ class CellText:
     """
 
     name: tuple[str, ...]
-    steps: tuple[tuple[str, ...], ...]
+    steps: tuple[tuple[str, ...], ...]   # every step, numbered; or the summary alone
     feel: tuple[str, ...]
     cautions: tuple[str, ...]
     size: float
     badge_h: float
+    numbered: bool = True
 
     @property
     def name_size(self) -> float:
@@ -58,16 +62,20 @@ class CellText:
 
 
 def cell_text(item: PlannedStretch, width: float, step_width: float, size: float,
-              max_steps: int) -> CellText:
+              brief: bool) -> CellText:
+    """The cell's words; `brief` prints the stretch's summary in place of its steps."""
     name = wrap(item.stretch.name, BOLD, size * 1.15, width - size * 2.2)
-    num_w = text_width("4. ", BOLD, size)
-    steps = tuple(tuple(wrap(step, REGULAR, size, step_width - num_w))
-                  for step in item.stretch.steps[:max_steps])
+    if brief:
+        steps = (tuple(wrap(item.stretch.summary, REGULAR, size, step_width)),)
+    else:
+        num_w = text_width("4. ", BOLD, size)
+        steps = tuple(tuple(wrap(step, REGULAR, size, step_width - num_w))
+                      for step in item.stretch.steps)
     feel = tuple(wrap("Feel it: " + item.stretch.feel, REGULAR, size, width))
     joined = " ".join(item.stretch.cautions)
     cautions = tuple(wrap(joined, REGULAR, size, width - caution_mark_width(size))) if joined else ()
     badge_h = badge_height(size, dose_text(item), step_width)
-    return CellText(tuple(name), steps, feel, cautions, size, badge_h)
+    return CellText(tuple(name), steps, feel, cautions, size, badge_h, numbered=not brief)
 
 
 @dataclass(frozen=True)
@@ -183,15 +191,17 @@ class Poster:
                           f"try " + " or ".join(a for a in advice if a))
 
     def best_grid(self) -> Grid | None:
-        """Steps first (4 down to 2), then type size from large to small: the first fit wins."""
+        """Every step at a comfortable size, else the summaries; within each, type size from
+        large to small: the first fit wins."""
         n = len(self.plan.items)
         self.footer_size = self.min_pt
         _, footer_h, _ = self.footer_layout(self.footer_size)
         grid_h = self.paper.height - 2 * self.m - self.header_height() - footer_h - 2 * GAP
-        for steps in (4, 3, 2):
+        full_steps_min = max(self.min_pt, FULL_STEPS_MIN_PT)
+        for brief, smallest in ((False, full_steps_min), (True, self.min_pt)):
             size = self.max_pt
-            while size >= self.min_pt - 1e-9:
-                options = [g for g in self._grids(n, size, steps, grid_h) if g]
+            while size >= smallest - 1e-9:
+                options = [g for g in self._grids(n, size, brief, grid_h) if g]
                 if options:
                     grid = max(options, key=lambda g: (g.figure_size(), -g.cols))
                     self._grow_footer(grid, grid_h, footer_h)
@@ -225,22 +235,22 @@ class Poster:
                 return
             size -= 0.5
 
-    def _grids(self, n: int, size: float, steps: int, grid_h: float):
+    def _grids(self, n: int, size: float, brief: bool, grid_h: float):
         for cols in range(1, min(n, 5) + 1):
             cell_w = (self.width - (cols - 1) * GAP) / cols
             if cell_w < 125 or (cell_w > 340 and n > cols):
                 continue
-            yield self._try(n, cols, False, size, steps, cell_w, grid_h)
+            yield self._try(n, cols, False, size, brief, cell_w, grid_h)
             if cell_w >= 230:
-                yield self._try(n, cols, True, size, steps, cell_w, grid_h)
+                yield self._try(n, cols, True, size, brief, cell_w, grid_h)
 
-    def _try(self, n, cols, side, size, steps, cell_w, grid_h) -> Grid | None:
+    def _try(self, n, cols, side, size, brief, cell_w, grid_h) -> Grid | None:
         """Measures one grid; spare height goes to the figures, within a sensible shape."""
         pad = size * 0.6
         inner = cell_w - 2 * pad
         step_w = inner * (1 - FIG_SHARE) if side else inner
         fig_w = inner * FIG_SHARE - 6 if side else inner
-        texts = tuple(cell_text(i, inner, step_w, size, steps) for i in self.plan.items)
+        texts = tuple(cell_text(i, inner, step_w, size, brief) for i in self.plan.items)
         rows = [texts[r * cols:(r + 1) * cols] for r in range(math.ceil(n / cols))]
         min_fig = max(52.0, size * 6)
         max_fig = min(fig_w * (1.3 if side else 0.7), 260.0)
@@ -341,6 +351,8 @@ class Poster:
         return range(row * grid.cols, min(len(self.plan.items), (row + 1) * grid.cols))
 
     def _draw_steps(self, c, t: CellText, x: float, y: float, size: float) -> float:
+        if not t.numbered:
+            return draw_lines(c, t.steps[0], x, y, REGULAR, size)
         num_w = text_width("4. ", BOLD, size)
         for n, lines in enumerate(t.steps, 1):
             c.setFillColorRGB(*INK)
