@@ -232,7 +232,7 @@ def test_the_clinic_is_named_on_the_front(catalog, short):
 
     clinic = Clinic("Riverside Physio", phone="555 0100")
     data = api.render(catalog, short, "card", "a6", clinic=clinic)
-    assert "Riverside Physio · 555 0100" in page_texts(data)[0]
+    assert "Riverside Physio · Phone 555 0100" in page_texts(data)[0]
 
 
 def test_six_stretches_on_a6_are_refused_with_a_bigger_card(catalog):

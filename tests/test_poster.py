@@ -110,3 +110,12 @@ def test_too_much_for_a_small_card_is_a_clear_error(catalog):
     plan = api.make_plan(catalog, api.make_request(catalog, areas=["back", "hips"], minutes=15))
     with pytest.raises(api.LayoutError, match="larger --paper"):
         api.render(catalog, plan, "poster", "index-3x5")
+
+
+def test_a_clinic_is_named_under_the_title(catalog, plan):
+    from pdfgen.branding import Clinic
+
+    clinic = Clinic("Riverside Physiotherapy", phone="01234 567890",
+                    website="https://riverside-physio.example/")
+    text = " ".join(pdf_text(api.render(catalog, plan, "poster", "letter", clinic=clinic)).split())
+    assert "Riverside Physiotherapy · Phone 01234 567890 · riverside-physio.example" in text

@@ -6,21 +6,29 @@ from ..branding import Clinic, website_display, website_link
 
 # 22 mm: the smallest QR code most phone cameras read from arm's length.
 QR_SIZE = 62.0
+SEPARATOR = "  ·  "
 
 
 def contact_lines(clinic: Clinic, font: str, size: float, width: float) -> list[str]:
-    """Address, phone and website as printed under the clinic's name, wrapped to `width`.
+    """Address, then phone and website (sharing a line when they fit), wrapped to `width`."""
+    from .common import wrap, wrap_parts
 
-    Phone and website share a line when they fit; otherwise each gets its own.
-    """
-    from .common import wrap
+    address = wrap(clinic.address, font, size, width) if clinic.address else []
+    return address + wrap_parts(_reach(clinic), SEPARATOR, font, size, width)
 
-    reach = [r for r in (f"Phone {clinic.phone}" if clinic.phone else "",
-                         website_display(clinic.website) if clinic.website else "") if r]
-    joined = "   ·   ".join(reach)
-    parts = [clinic.address] if clinic.address else []
-    parts += [joined] if joined and len(wrap(joined, font, size, width)) == 1 else reach
-    return [line for part in parts for line in wrap(part, font, size, width)]
+
+def clinic_lines(clinic: Clinic | None, font: str, size: float, width: float) -> list[str]:
+    """The clinic on pages without room for a header: name, phone and website."""
+    from .common import wrap_parts
+
+    if clinic is None:
+        return []
+    return wrap_parts([clinic.name, *_reach(clinic)], SEPARATOR, font, size, width)
+
+
+def _reach(clinic: Clinic) -> list[str]:
+    return [r for r in (f"Phone {clinic.phone}" if clinic.phone else "",
+                        website_display(clinic.website) if clinic.website else "") if r]
 
 
 def qr_widget(url: str):

@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from ..errors import LayoutError
 from ..model import Plan, PlannedStretch, format_seconds
 from ..paper import CARD_MARGIN, PAPERS, SHEET_MARGIN, Paper
+from .brand import clinic_lines
 from .common import (BOLD, BOX_LINE, INK, MUTED, REGULAR, STOP_LINE, TextBlock, badge_height,
                      caution_mark_width, dose_text, draw_badge, draw_caution_mark, draw_lines,
                      draw_number, leading, new_canvas, safety_blocks, text_width, wrap)
@@ -316,17 +317,11 @@ class Card:
             text_w=text_w, row_h=(),
             personal_h=self._personal_h(size) if arr.personal_on_front else 0.0,
             rules_h=self._rules_h(size, inline) if arr.rules else 0.0, inline=inline,
-            clinic=tuple(wrap(self._clinic_text(), REGULAR, size, self.width)))
+            clinic=tuple(clinic_lines(self.ctx.clinic, REGULAR, size, self.width)))
         room = self.height - front.header_h() - front.footer_h()
         rows = _row_heights([max(front.text_h(k), MIN_FIG_H) + 2 * ROW_PAD
                              for k in range(len(items))], room)
         return replace(front, row_h=rows) if rows else None
-
-    def _clinic_text(self) -> str:
-        clinic = self.ctx.clinic
-        if clinic is None:
-            return ""
-        return " · ".join(p for p in (clinic.name, clinic.phone, clinic.website) if p)
 
     def draw_front(self, c, f: Front) -> list[Box]:
         """Draws the front with its lower-left corner at (0, 0); returns the figure boxes."""

@@ -188,18 +188,23 @@ def draw_number(c, x: float, y: float, radius: float, number: int) -> None:
     c.drawCentredString(x, y - size * 0.36, str(number))
 
 
-def badge_lines(text: str, size: float, max_width: float) -> list[str]:
-    """The dose label's lines: one if it fits, else broken at its " · " joints (so "each
-    side" stays together), and only a part too long on its own is wrapped by word."""
-    room = max_width - 2 * size * 0.45
+def wrap_parts(parts: Sequence[str], sep: str, font: str, size: float, width: float) -> list[str]:
+    """Parts joined by `sep` on as few lines as fit, broken only between parts ("Hold 20 s" ·
+    "2x each side"), so no line ends on a dangling separator; a part too long for a line of
+    its own is wrapped by word."""
     lines: list[str] = []
-    for part in text.split(" · "):
-        joined = f"{lines[-1]} · {part}" if lines else part
-        if lines and text_width(joined, BOLD, size) <= room:
+    for part in (p for p in parts if p):
+        joined = f"{lines[-1]}{sep}{part}" if lines else part
+        if lines and text_width(joined, font, size) <= width:
             lines[-1] = joined
         else:
-            lines.extend(wrap(part, BOLD, size, room))
-    return lines or [""]
+            lines.extend(wrap(part, font, size, width))
+    return lines
+
+
+def badge_lines(text: str, size: float, max_width: float) -> list[str]:
+    """The dose label's lines: one if it fits, else broken at its " · " joints."""
+    return wrap_parts(text.split(" · "), " · ", BOLD, size, max_width - 2 * size * 0.45) or [""]
 
 
 def draw_badge(c, x: float, top: float, text: str, size: float, max_width: float) -> float:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from ..errors import LayoutError
 from ..model import Plan, PlannedStretch, format_seconds
 from ..paper import Paper
+from .brand import clinic_lines
 from .common import (ACCENT, BOLD, BOX_LINE, INK, MUTED, REGULAR, STOP_LINE, TextBlock,
                      badge_height, caution_mark_width, dose_text, draw_badge, draw_caution_mark,
                      draw_lines, draw_number, leading, new_canvas, safety_blocks, source_line,
@@ -145,7 +146,9 @@ class Poster:
         count = len(self.plan.items)
         text = (f"{count} stretch{'es' if count != 1 else ''} for the {joined}. "
                 "Do them in this order, slowly.")
-        return wrap(text, REGULAR, self.sub_pt, self.width - self._time_box_width() - 10)[:2]
+        room = self.width - self._time_box_width() - 10
+        return (wrap(text, REGULAR, self.sub_pt, room)[:2]
+                + clinic_lines(self.ctx.clinic, REGULAR, self.sub_pt, room))
 
     def _time_box_width(self) -> float:
         return max(text_width(format_seconds(self.plan.total_s), BOLD, TIME_PT),
