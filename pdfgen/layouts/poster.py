@@ -28,7 +28,8 @@ MIN_BODY_PT = 9.0
 MAX_BODY_PT = 12.5
 LARGE_PRINT_PT = (14.0, 16.0)   # large print: every line, the sources too, from 14 pt up
 TIME_PT = 16.0
-FULL_STEPS_MIN_PT = 10.0   # below this, a one-line summary reads better than five small steps
+FULL_STEPS_MIN_PT = 10.0
+FOOTER_MAX_PT = 11.0   # below this, a one-line summary reads better than five small steps
 GAP = 9.0
 
 
@@ -195,15 +196,20 @@ class Poster:
 
     def best_grid(self) -> Grid | None:
         """Every step at a comfortable size, else the summaries; within each, type size from
-        large to small: the first fit wins."""
+        large to small: the first fit wins.
+
+        The red flags shrink with the body text, a point behind it: they are read as much as
+        the steps, so a large poster must not print them small.
+        """
         n = len(self.plan.items)
-        self.footer_size = self.min_pt
-        _, footer_h, _ = self.footer_layout(self.footer_size)
-        grid_h = self.paper.height - 2 * self.m - self.header_height() - footer_h - 2 * GAP
         full_steps_min = max(self.min_pt, FULL_STEPS_MIN_PT)
         for brief, smallest in ((False, full_steps_min), (True, self.min_pt)):
             size = self.max_pt
             while size >= smallest - 1e-9:
+                self.footer_size = max(self.min_pt, min(size - 1.0, FOOTER_MAX_PT))
+                footer_h = self.footer_layout(self.footer_size)[1]
+                grid_h = (self.paper.height - 2 * self.m - self.header_height() - footer_h
+                          - 2 * GAP)
                 options = [g for g in self._grids(n, size, brief, grid_h) if g]
                 if options:
                     grid = max(options, key=lambda g: (g.figure_size(), -g.cols))
@@ -231,8 +237,8 @@ class Poster:
     def _grow_footer(self, grid: Grid, grid_h: float, footer_h: float) -> None:
         """Spends height the grid left unused on larger safety text, up to the body size."""
         spare = grid_h - sum(grid.row_h) - (len(grid.row_h) - 1) * GAP
-        size = min(grid.size, 11.0)
-        while size > self.min_pt:
+        size = min(grid.size, FOOTER_MAX_PT)
+        while size > self.footer_size:
             if self.footer_layout(size)[1] - footer_h <= spare:
                 self.footer_size = size
                 return
