@@ -162,6 +162,19 @@ def load_document(path: Path, display: str) -> Field:
     """Parses one file into a `Field` for its top node.
 
     Raises:
+        Invalid: as `compose_file`, or the file is empty.
+    """
+    node = compose_file(path, display)
+    if node is None:
+        raise Invalid(f"{display}:1: (file): the file is empty")
+    return Field(node, display, "")
+
+
+def compose_file(path: Path, display: str):
+    """The file's YAML node tree (None when empty), read with every guard against hostile
+    files; the pose-figure reader uses it too.
+
+    Raises:
         Invalid: the path is not a regular file, is over MAX_FILE_BYTES, is not UTF-8 or not
             YAML, or uses anchors, aliases or nesting deeper than MAX_DEPTH.
     """
@@ -171,13 +184,10 @@ def load_document(path: Path, display: str) -> Field:
     loader_cls = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         _check_events(yaml.parse(text, Loader=loader_cls), display)
-        node = yaml.compose(text, Loader=loader_cls)
+        return yaml.compose(text, Loader=loader_cls)
     except yaml.YAMLError as exc:
         raise Invalid(f"{display}:{_error_line(exc, text)}: (file): not valid YAML: "
                       f"{_problem(exc)}") from None
-    if node is None:
-        raise Invalid(f"{display}:1: (file): the file is empty")
-    return Field(node, display, "")
 
 
 def _read_text(path: Path, display: str) -> str:

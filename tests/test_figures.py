@@ -302,3 +302,17 @@ def test_missing_figure_file(tmp_path):
 
 def test_geometry_is_deterministic(spec):
     assert build(spec) == build(spec)
+
+
+@pytest.mark.parametrize("text, message", [
+    ("a: &x [1, 2]\nb: [*x, *x]\n", "anchors and aliases"),
+    ("[" * 40 + "]" * 40, "nested more than 16 levels deep"),
+    ("figure: x\n" + "# padding\n" * 40_000, "too large"),
+])
+def test_hostile_figure_files_are_refused_before_parsing(tmp_path, text, message):
+    """Figure files get the content reader's guards: a shared figure folder is user input."""
+    path = tmp_path / "hostile.yaml"
+    path.write_text(text)
+    with pytest.raises(FigureError, match=message) as info:
+        load_figure(path)
+    assert "\n" not in str(info.value)

@@ -24,26 +24,20 @@ class Node:
 
 
 def read(path: Path) -> Node:
-    """Parses one YAML file into a Node tree.
+    """Parses one YAML file into a Node tree, with the content reader's guards (size, UTF-8,
+    no anchors or aliases, limited nesting).
 
     Raises:
         FigureError: when the file is missing, unreadable, not YAML, or has duplicate keys.
     """
-    import yaml
+    from ..yamlread import Invalid, compose_file
 
+    if not path.exists():
+        raise FigureError(f"{path}:1: figure: file not found")
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise FigureError(f"{path}:1: figure: file not found") from None
-    except OSError as exc:
-        raise FigureError(f"{path}:1: figure: cannot read ({exc.strerror})") from None
-    try:
-        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 1
-        problem = str(getattr(exc, "problem", None) or exc).replace("\n", " ")
-        raise FigureError(f"{path}:{line}: yaml: {problem}") from None
+        root = compose_file(path, str(path))
+    except Invalid as exc:
+        raise FigureError(str(exc)) from None
     if root is None:
         return Node({}, 1)
     return _convert(root, path, "")
