@@ -178,3 +178,10 @@ def private_cache(tmp_path_factory):
         os.environ.pop("STRETCHCARD_CACHE", None)
     else:
         os.environ["STRETCHCARD_CACHE"] = before
+
+
+def colour_pixels(image, tolerance: int = 0) -> int:
+    """Pixels whose red, green and blue differ by more than `tolerance` (0 for pure gray)."""
+    data = image.convert("RGB").tobytes()
+    return sum(1 for k in range(0, len(data), 3)
+               if max(data[k:k + 3]) - min(data[k:k + 3]) > tolerance)

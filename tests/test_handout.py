@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from pdfgen import api
 from pdfgen.layouts.common import dose_text
-from tests.conftest import font_sizes, ink_in_margin, render_pages, unembedded_fonts
+from tests.conftest import colour_pixels, font_sizes, ink_in_margin, render_pages, unembedded_fonts
 
 PATIENT = "Margaret Quinlan-Okafor"
 
@@ -162,14 +162,13 @@ def test_header_has_the_clinic_and_a_qr_code_of_its_website(handout):
 def test_logo_is_drawn_in_colour_and_grayscale_prints_no_colour(catalog, plan, clinic):
     import pypdfium2 as pdfium
 
-    def colour_pixels(data: bytes) -> int:
-        img = pdfium.PdfDocument(data)[0].render(scale=0.5).to_pil().convert("RGB")
-        return sum(1 for r, g, b in img.getdata() if max(r, g, b) - min(r, g, b) > 12)
+    def colour(data: bytes) -> int:
+        return colour_pixels(pdfium.PdfDocument(data)[0].render(scale=0.5).to_pil(), 12)
 
-    colour = api.render(catalog, plan, "handout", "a4", clinic=clinic)
+    colour_page = api.render(catalog, plan, "handout", "a4", clinic=clinic)
     gray = api.render(catalog, plan, "handout", "a4", True, clinic=clinic)
-    assert colour_pixels(colour) > 200
-    assert colour_pixels(gray) == 0
+    assert colour(colour_page) > 200
+    assert colour(gray) == 0
 
 
 def test_large_print_has_no_text_under_14_pt_and_more_pages(catalog, plan):

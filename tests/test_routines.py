@@ -66,7 +66,7 @@ def test_there_are_routines_for_every_article_and_every_preset():
     assert set(ARTICLES) | presets == set(ROUTINE_IDS)
 
 
-@pytest.mark.parametrize("routine_id,paper", _poster_cases())
+@pytest.mark.parametrize("routine_id,paper", list(_poster_cases()))
 def test_every_routine_plans_and_prints_as_a_poster(catalog, routine_id, paper):
     plan = _plan(catalog, routine_id)
     assert plan.routine == routine_id and plan.items
