@@ -12,7 +12,6 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass
-from typing import Callable
 
 from ..errors import LayoutError
 from ..model import Plan, PlannedStretch, format_seconds
@@ -23,6 +22,7 @@ from .common import (ACCENT, BADGE_FILL, BOLD, BOX_LINE, INK, MUTED, REGULAR, ST
                      draw_caution_mark, draw_lines, draw_number, leading, new_canvas,
                      safety_blocks, source_line, text_width, wrap)
 from .context import RenderContext, draw_stretch_figure
+from .flow import Block, paginate
 
 MARGIN = 16 * MM          # roomier than the 10 mm printer limit: a handout is read, not pinned up
 FOOTER_GAP = 8 * MM       # the page footer sits in the bottom margin, still 10 mm from the edge
@@ -53,16 +53,6 @@ NORMAL = Style(body=12.0, small=10.0, figure_h=170.0)
 LARGE = Style(body=15.0, small=14.0, figure_h=230.0)   # large print: nothing under 14 pt
 
 
-@dataclass(frozen=True)
-class Block:
-    """A measured piece of the page. `paint(c, x, top)` draws it exactly `height` tall."""
-
-    height: float
-    paint: Callable[..., None]
-    bookmark: str = ""
-    keep_with_next: bool = False
-
-
 class Handout:
     def __init__(self, plan: Plan, paper: Paper, ctx: RenderContext):
         if paper.card:
@@ -85,29 +75,8 @@ class Handout:
         flow.append(self.tracker())
         return flow
 
-    def paginate(self, blocks: list[Block]) -> list[list[tuple[Block, float]]]:
-        """Places blocks top-down; a block that does not fit starts the next page.
-
-        A heading marked keep-with-next moves with the block after it.
-        """
-        pages: list[list[tuple[Block, float]]] = [[]]
-        y = self.top
-        for n, block in enumerate(blocks):
-            need = block.height
-            if block.keep_with_next and n + 1 < len(blocks):
-                need += BLOCK_GAP + blocks[n + 1].height
-            if y - need < self.bottom and pages[-1]:
-                pages.append([])
-                y = self.top
-            if y - block.height < self.bottom:
-                raise LayoutError(f"a block of the handout is taller than a page of "
-                                  f"{self.paper.label}; try a larger paper")
-            pages[-1].append((block, y))
-            y -= block.height + BLOCK_GAP
-        return pages
-
     def render(self) -> bytes:
-        pages = self.paginate(self.blocks())
+        pages = paginate(self.blocks(), self.top, self.bottom, BLOCK_GAP, self.paper.label)
         buf = io.BytesIO()
         c = new_canvas(buf, self.paper.size, self.plan, "handout", self.ctx.grayscale)
         c.showOutline()
