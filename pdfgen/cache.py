@@ -90,7 +90,7 @@ def cached(kind: str, inputs: str | None, make: Callable[[], T]) -> T:
     Exceptions from `make` are never cached: bad content is reported on every run.
     """
     folder = cache_dir()
-    if folder is None or inputs is None:
+    if folder is None or inputs is None or not _private(folder):
         return make()
     key = hashlib.sha256(f"{kind}|{code_signature()}|{inputs}".encode()).hexdigest()[:40]
     entry = folder / f"{kind}-{key}.pickle"
@@ -105,11 +105,25 @@ def cached(kind: str, inputs: str | None, make: Callable[[], T]) -> T:
     return value
 
 
+def _private(folder: Path) -> bool:
+    """Creates the folder for this user alone, and uses it only if it is.
+
+    Entries are pickles, and loading a pickle can run code: a folder anyone else can write to
+    (a shared STRETCHCARD_CACHE, say) is ignored rather than trusted.
+    """
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = folder.stat()
+    except OSError:
+        return False
+    mine = not hasattr(os, "getuid") or info.st_uid == os.getuid()
+    return mine and not info.st_mode & 0o022
+
+
 def _store(folder: Path, entry: Path, value) -> None:
     import tempfile
 
     try:
-        folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{entry.name}.", dir=folder)
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)

@@ -122,6 +122,16 @@ def test_an_unwritable_cache_is_ignored(tmp_path, monkeypatch, renders):
     assert len(renders) == 2
 
 
+def test_a_folder_others_can_write_to_is_not_trusted(tmp_path, monkeypatch, renders):
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o777)
+    monkeypatch.setenv("STRETCHCARD_CACHE", str(shared))
+    build(tmp_path)
+    build(tmp_path, name="b.pdf")
+    assert len(renders) == 2 and list(shared.iterdir()) == []
+
+
 def test_processes_with_and_without_the_cache_write_the_same_bytes(tmp_path):
     outputs = []
     for n, setting in enumerate((str(tmp_path / "c"), str(tmp_path / "c"), "off")):
