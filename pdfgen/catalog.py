@@ -338,6 +338,28 @@ def _cross_check(stretches, routines, conditions, figures, real_paths) -> list[s
             if cid not in conditions:
                 problems.append(f"{r.path}:{line(r.path, 'conditions')}: conditions: "
                                 + unknown_message("condition", cid, conditions))
+        problems.extend(f"{r.path}:{line(r.path, sid)}: stretches: {message}"
+                        for sid, message in _fixed_routine_problems(r, stretches, conditions))
+    return problems
+
+
+def _fixed_routine_problems(routine: Routine, stretches, conditions) -> list[tuple[str, str]]:
+    """A preset that cannot be printed as written: a hold for a stretch that moves rather
+    than holds, or a stretch its own setting, level or conditions leave out (the plan would
+    drop it, so the printed routine would not be the one in the file)."""
+    from .model import Request
+    from .planner import eligibility
+
+    items = [i for i in routine.items if i.stretch in stretches]
+    if len(items) < len(routine.items) or any(c not in conditions for c in routine.conditions):
+        return []                       # reported above; eligibility needs them all
+    problems = [(i.stretch, f"{i.stretch!r} moves rather than holds: give reps, not hold_s")
+                for i in items if i.hold_s is not None and stretches[i.stretch].dose.dynamic]
+    request = Request(minutes=routine.minutes, setting=routine.setting, level=routine.level,
+                      conditions=routine.conditions)
+    _, out = eligibility(request, {i.stretch: stretches[i.stretch] for i in items}, conditions)
+    problems += [(e.stretch_id, f"{e.stretch_id!r} is left out by the routine's own setting, "
+                                f"level or conditions ({e.reason})") for e in out]
     return problems
 
 
