@@ -297,10 +297,10 @@ def _write_index_pdf(catalog: Catalog, out_dir: Path, results: list[Result]) -> 
     from .layouts import index
     from .output import write_atomic
 
-    files: dict[str, list[str]] = {}
+    files: dict[str, list[tuple[str, str]]] = {}
     for r in results:
         if r.ok:
-            files.setdefault(r.routine, []).append(r.path)
+            files.setdefault(r.routine, []).append((r.layout, r.paper))
     plans = [api.make_plan(catalog, api.make_request(catalog), rid) for rid in sorted(files)]
     specs = api.load_figure_specs(catalog, [i.stretch.figure for p in plans for i in p.items
                                             if not i.stretch.image])

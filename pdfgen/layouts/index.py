@@ -16,38 +16,74 @@ from ..paper import paper as find_paper
 from .common import BOLD, BOX_LINE, INK, MUTED, REGULAR, draw_lines, draw_number, leading, wrap
 from .context import RenderContext, draw_stretch_figure
 
-ROW_H = 112.0
+ROW_GAP = 16.0
 STRIP_H = 52.0
 
 
-def render(rows: Sequence[tuple[Plan, Sequence[str]]], ctx: RenderContext,
+def render(rows: Sequence[tuple[Plan, Sequence[tuple[str, str]]]], ctx: RenderContext,
            paper_name: str = "letter") -> bytes:
-    """One PDF: a row per (plan, file names), in the order given, as many pages as needed."""
+    """One PDF: a row per (plan, its (layout, paper) files), as many pages as needed."""
     from .common import new_canvas
 
     paper = find_paper(paper_name)
     m = paper.margin
     width = paper.width - 2 * m
-    head = 40.0
-    per_page = max(1, int((paper.height - 2 * m - head) // ROW_H))
-    pages = max(1, -(-len(rows) // per_page))
+    head = 52.0
+    texts = [(_title_lines(plan, width), made_lines(files, width)) for plan, files in rows]
+    heights = [_row_height(*t) for t in texts]
+    pages = _pages(heights, paper.height - 2 * m - head)
     summary = Plan(title="stretchcard routines", areas=(), budget_s=0, items=(), transitions_s=())
     buf = io.BytesIO()
     c = new_canvas(buf, paper.size, summary, "index")
     c.setSubject(f"Index of {len(rows)} routines")
-    for page in range(pages):
+    for number, members in enumerate(pages, 1):
         top = paper.height - m
-        draw_lines(c, ["stretchcard routines"], m, top, BOLD, 16)
+        y = draw_lines(c, ["stretchcard routines"], m, top, BOLD, 16)
+        draw_lines(c, ["Each file is named <routine>-<layout>-<paper>.pdf."], m, y - 2,
+                   REGULAR, 9, MUTED)
         c.setFont(REGULAR, 10)
         c.setFillColorRGB(*MUTED)
-        c.drawRightString(m + width, top - 12, f"Page {page + 1} of {pages}")
+        c.drawRightString(m + width, top - 12, f"Page {number} of {len(pages)}")
         y = top - head
-        for plan, files in rows[page * per_page:(page + 1) * per_page]:
-            _row(c, ctx, plan, files, m, y, width)
-            y -= ROW_H
+        for k in members:
+            _row(c, ctx, rows[k][0], *texts[k], m, y, width, heights[k])
+            y -= heights[k]
         c.showPage()
     c.save()
     return buf.getvalue()
+
+
+def _title_lines(plan: Plan, width: float) -> list[str]:
+    return wrap(plan.title, BOLD, 11, width - 140)
+
+
+def _row_height(title: Sequence[str], made: Sequence[str]) -> float:
+    return leading(11) * len(title) + 4 + STRIP_H + 4 + leading(8) * len(made) + ROW_GAP
+
+
+def made_lines(files: Sequence[tuple[str, str]], width: float) -> list[str]:
+    """"Made as: poster on letter, a4  ·  card on letter" for a routine's files, wrapped."""
+    from .common import wrap_parts
+
+    papers: dict[str, list[str]] = {}
+    for layout, sheet in files:
+        papers.setdefault(layout, []).append(sheet)
+    parts = [f"{layout} on {', '.join(sheets)}" for layout, sheets in papers.items()]
+    parts[0] = f"Made as {parts[0]}"
+    return wrap_parts(parts, "  ·  ", REGULAR, 8, width)
+
+
+def _pages(heights: Sequence[float], room: float) -> list[list[int]]:
+    """Row numbers per page: rows in order, a new page when the next does not fit."""
+    pages: list[list[int]] = [[]]
+    used = 0.0
+    for k, h in enumerate(heights):
+        if pages[-1] and used + h > room:
+            pages.append([])
+            used = 0.0
+        pages[-1].append(k)
+        used += h
+    return pages
 
 
 def _place_form(c, ctx: RenderContext, figure_id: str, x: float, y: float, w: float,
@@ -70,19 +106,18 @@ def _place_form(c, ctx: RenderContext, figure_id: str, x: float, y: float, w: fl
     c.restoreState()
 
 
-def _row(c, ctx: RenderContext, plan: Plan, files: Sequence[str], x: float, top: float,
-         width: float) -> None:
+def _row(c, ctx: RenderContext, plan: Plan, title: Sequence[str], made: Sequence[str],
+         x: float, top: float, width: float, height: float) -> None:
     c.setStrokeColorRGB(*BOX_LINE)
     c.setLineWidth(0.6)
-    c.line(x, top - ROW_H + 4, x + width, top - ROW_H + 4)
-    title = wrap(plan.title, BOLD, 11, width - 120)[:1]
+    c.line(x, top - height + ROW_GAP / 2, x + width, top - height + ROW_GAP / 2)
     draw_lines(c, title, x, top, BOLD, 11)
     c.setFont(REGULAR, 9)
     c.setFillColorRGB(*MUTED)
     c.drawRightString(x + width, top - 10, f"{plan.routine}  ·  {format_seconds(plan.total_s)}")
     n = max(len(plan.items), 1)
     cell = min(width / n, STRIP_H * 1.8)
-    strip_top = top - leading(11) - 4
+    strip_top = top - leading(11) * len(title) - 4
     for k, item in enumerate(plan.items):
         cx = x + k * cell
         draw_number(c, cx + 6, strip_top - 6, 5.5, k + 1)
@@ -91,5 +126,4 @@ def _row(c, ctx: RenderContext, plan: Plan, files: Sequence[str], x: float, top:
             draw_stretch_figure(c, ctx, item, *box)
         else:
             _place_form(c, ctx, item.stretch.figure, *box)
-    names = wrap("Files: " + ", ".join(files), REGULAR, 8, width)[:2]
-    draw_lines(c, names, x, strip_top - STRIP_H - 4, REGULAR, 8, INK)
+    draw_lines(c, made, x, strip_top - STRIP_H - 4, REGULAR, 8, INK)
