@@ -186,8 +186,27 @@ def compose_file(path: Path, display: str):
         _check_events(yaml.parse(text, Loader=loader_cls), display)
         return yaml.compose(text, Loader=loader_cls)
     except yaml.YAMLError as exc:
+        if loader_cls is not yaml.SafeLoader:
+            _recheck_in_python(text, display)
         raise Invalid(f"{display}:{_error_line(exc, text)}: (file): not valid YAML: "
                       f"{_problem(exc)}") from None
+
+
+def _recheck_in_python(text: str, display: str) -> None:
+    """Gives our own guards the first word on a file libyaml refused.
+
+    libyaml reads ahead before it hands over the first event, and from PyYAML 6.0.4 it refuses
+    deep nesting itself, in words of its own, before `_check_events` sees a single level. The
+    pure-Python parser streams events and has no limit of its own, so running our checks on it
+    makes the message the same whichever release answers. It only runs for a file that is
+    already refused, so the common path keeps libyaml's speed.
+    """
+    import yaml
+
+    try:
+        _check_events(yaml.parse(text, Loader=yaml.SafeLoader), display)
+    except yaml.YAMLError:
+        pass  # a real syntax error: the caller reports libyaml's own account of it
 
 
 def _read_text(path: Path, display: str) -> str:

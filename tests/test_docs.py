@@ -24,6 +24,23 @@ def test_ci_runs_the_readme_test_command():
     assert _commands()[1] in (ROOT / ".ci" / "run").read_text()
 
 
+def test_both_commands_install_the_pinned_releases():
+    """Installs are reproducible: every declared dependency, core and test, is pinned exactly in
+    constraints.txt, and both README commands (so CI too) install with it."""
+    import tomllib
+
+    for command in _commands():
+        assert "pip install -c constraints.txt " in command, command
+    pins = dict(re.findall(r"^([A-Za-z0-9_.-]+)==(\S+)$",
+                           (ROOT / "constraints.txt").read_text(), re.M))
+    pinned = {re.sub(r"[-_.]+", "-", name).lower() for name in pins}
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    declared = project["dependencies"] + project["optional-dependencies"]["test"]
+    for requirement in declared:
+        name = re.sub(r"[-_.]+", "-", re.match(r"[A-Za-z0-9_.-]+", requirement)[0]).lower()
+        assert name in pinned, f"{name} is not pinned in constraints.txt"
+
+
 def test_readme_has_a_real_poster_picture():
     assert "![" in (ROOT / "README.md").read_text()
     png = ROOT / "docs" / "poster.png"

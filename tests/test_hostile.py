@@ -291,6 +291,42 @@ def test_deep_brackets_neither_crash_nor_hang_the_command(tmp_path):
                                    "16 levels deep")
 
 
+@pytest.mark.parametrize("libyaml_refuses_first", [False, True])
+def test_deep_nesting_gets_our_message_whichever_parser_refuses_first(
+        tmp_path, monkeypatch, libyaml_refuses_first):
+    """PyYAML 6.0.4's libyaml refuses deep nesting in its own words before any event; older
+    releases hand over events and our limit answers. The message must not depend on which."""
+    import yaml
+
+    from pdfgen import yamlread
+
+    if libyaml_refuses_first:
+        real_parse = yaml.parse
+
+        def parse(text, Loader=yaml.Loader):
+            if Loader is not yaml.SafeLoader:
+                raise yaml.YAMLError("exceeded maximum nesting depth")
+            return real_parse(text, Loader=Loader)
+
+        monkeypatch.setattr(yaml, "parse", parse)
+    path = tmp_path / "x.yaml"
+    path.write_text("[" * 5000)
+    with pytest.raises(yamlread.Invalid) as err:
+        yamlread.compose_file(path, "x.yaml")
+    assert str(err.value) == "x.yaml:1: (file): nested more than 16 levels deep"
+
+
+def test_a_real_syntax_error_keeps_the_parsers_account(tmp_path):
+    from pdfgen import yamlread
+
+    path = tmp_path / "x.yaml"
+    path.write_text("id: [a, b\nname: x\n")
+    with pytest.raises(yamlread.Invalid) as err:
+        yamlread.compose_file(path, "x.yaml")
+    assert str(err.value).startswith("x.yaml:"), err.value
+    assert ": (file): not valid YAML: " in str(err.value)
+
+
 def test_a_link_out_of_the_content_folder_is_refused(tmp_path):
     outside = tmp_path / "elsewhere.yaml"
     outside.write_text(STRETCH_TEXT)
