@@ -230,7 +230,7 @@ def default_output(plan: Plan, layout: str, paper: str, folder: Path = Path("out
 
 
 def build_pdf(catalog: Catalog, plan: Plan, layout: str = "poster", paper: str = "letter",
-              output: Path | None = None, grayscale: bool = False, *, large_print: bool = False,
+              output: Path | str | None = None, grayscale: bool = False, *, large_print: bool = False,
               clinic: Clinic | None = None, fields: PatientFields | None = None) -> Path:
     """Renders and writes the PDF atomically; returns where it was written.
 
@@ -259,10 +259,9 @@ def build_pdf(catalog: Catalog, plan: Plan, layout: str = "poster", paper: str =
 
         for note in notes:
             warnings.warn(note, PhotoWarning, stacklevel=2)
-    target = Path(output) if output else default_output(plan, layout, paper)
-    if output is None:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    return write_atomic(target, data)
+    if output:
+        return write_atomic(output, data)   # as given: a trailing '/' means a folder, refused
+    return write_atomic(default_output(plan, layout, paper), data, make_folder=True)
 
 
 def export_figures(catalog: Catalog, ids: Sequence[str], out_dir: Path, fmt: str = "png",
@@ -276,7 +275,7 @@ def export_figures(catalog: Catalog, ids: Sequence[str], out_dir: Path, fmt: str
     """
     from .figure import build
     from .figure.export import export_figures as export_files
-    from .output import write_atomic
+    from .output import make_folder, write_atomic
 
     wanted = list(dict.fromkeys(ids)) or sorted(catalog.figures)
     for fid in wanted:
@@ -285,10 +284,7 @@ def export_figures(catalog: Catalog, ids: Sequence[str], out_dir: Path, fmt: str
     specs = load_figure_specs(catalog, wanted)
     if not sheet:
         check_distinct_outputs([Path(out_dir) / f"{fid}.{fmt}" for fid in wanted])
-    try:
-        Path(out_dir).mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(f"cannot create {out_dir}: {exc.strerror or exc}") from None
+    make_folder(out_dir)
     if sheet:
         from .layouts import sheet as sheet_layout
 

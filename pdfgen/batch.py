@@ -20,9 +20,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Sequence
 
-from .errors import OutputError, StretchcardError
+from .errors import StretchcardError
 from .fingerprint import render_digest
 from .library import Catalog
+from .output import make_folder
 
 INDEX_JSON = "index.json"
 INDEX_PDF = "index.pdf"
@@ -203,10 +204,7 @@ def export_all(catalog: Catalog, out_dir: Path, jobs: Sequence[Job], *, workers:
     out_dir = Path(out_dir)
     check_distinct_outputs([out_dir / j.file_name for j in jobs]
                            + [out_dir / INDEX_JSON, out_dir / INDEX_PDF])
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(f"cannot create {out_dir}: {exc.strerror or exc}") from None
+    make_folder(out_dir)
     previous = _previous_index(out_dir) if skip_unchanged else {}
     workers = max(1, min(workers or os.cpu_count() or 1, len(jobs) or 1))
     _worker_catalog = catalog

@@ -147,46 +147,30 @@ def website_link(url: str) -> str:
 
 
 def _read_bytes(path: Path, limit: int, where: str) -> bytes:
-    """The file's bytes; a missing, oversized or unreadable file is one line after `where`."""
+    """The file's bytes through the guarded reader; any refusal is one line after `where`."""
+    from .infile import FileRefused, read_regular
+
     try:
-        if path.is_dir():
-            raise ContentError([f"{where}: {path} is a folder, not a file"])
-        size = path.stat().st_size
-        if size > limit:
-            raise ContentError([f"{where}: {path.name} is too large "
-                                f"({size // 1024} KB; at most {limit // 1024} KB)"])
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise ContentError([f"{where}: file not found: {path}"]) from None
-    except OSError as exc:
-        raise ContentError([f"{where}: cannot read {path}: {exc.strerror or exc}"]) from None
+        return read_regular(path, limit)
+    except FileRefused as exc:
+        detail = f"file not found: {path}" if exc.missing else f"{path}: {exc.reason}"
+        raise ContentError([f"{where}: {detail}"]) from None
 
 
 def prepare_logo(path: Path, profile: str) -> Logo:
-    """Opens the logo safely and makes it print-ready: upright, downscaled, PNG with alpha.
-
-    Pillow's own decompression-bomb limit is replaced by a stricter check of the declared size
-    before any pixels are decoded, so a tiny file claiming a gigantic image costs nothing.
+    """Opens the logo with the photos' guarded opener and makes it print-ready: upright,
+    8-bit, downscaled to print resolution, trimmed to its opaque part, PNG with alpha.
     """
-    from PIL import Image, ImageOps, UnidentifiedImageError
+    from PIL import Image
+
+    from .photo import ImageRefused, decode_upright, open_image
 
     where = f"{profile}: logo"
-    raw = _read_bytes(path, LOGO_MAX_BYTES, where)
     try:
-        img = Image.open(io.BytesIO(raw))
-        if img.format not in ("PNG", "JPEG"):
-            raise ContentError([f"{where}: {path.name} is {img.format}; use a PNG or JPEG"])
-        w, h = img.size
-        if w * h > LOGO_MAX_PIXELS:
-            raise ContentError([f"{where}: {path.name} is {w} x {h} pixels, too large for a "
-                                f"logo (at most {LOGO_MAX_PIXELS // 1_000_000} megapixels)"])
-        img.load()
-    except (UnidentifiedImageError, Image.DecompressionBombError):
-        raise ContentError([f"{where}: {path.name} is not a readable PNG or JPEG image"]) from None
-    except (OSError, SyntaxError, ValueError) as exc:
-        raise ContentError([f"{where}: {path.name} is damaged ({exc})"]) from None
-    img = ImageOps.exif_transpose(img)
-    img = img.convert("RGBA" if _has_alpha(img) else "RGB")
+        img = decode_upright(open_image(path, LOGO_MAX_BYTES, LOGO_MAX_PIXELS), max(LOGO_MAX_PX))
+    except ImageRefused as exc:
+        detail = "file not found" if exc.missing else f"{path.name}: {exc.reason}"
+        raise ContentError([f"{where}: {detail}"]) from None
     img.thumbnail(LOGO_MAX_PX, Image.Resampling.LANCZOS)
     if img.mode == "RGBA":
         alpha = img.getchannel("A")
@@ -194,10 +178,7 @@ def prepare_logo(path: Path, profile: str) -> Logo:
         if box is None:
             raise ContentError([f"{where}: {path.name} is fully transparent"])
         img = img.crop(box)
+    img.info.clear()
     buf = io.BytesIO()
     img.save(buf, "PNG", optimize=False)
     return Logo(buf.getvalue(), img.width, img.height)
-
-
-def _has_alpha(img) -> bool:
-    return img.mode in ("RGBA", "LA", "PA") or (img.mode == "P" and "transparency" in img.info)

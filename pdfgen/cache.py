@@ -34,8 +34,10 @@ def cache_dir() -> Path | None:
         return None
     if setting:
         return Path(setting)
-    base = os.environ.get("XDG_CACHE_HOME", "").strip() or Path.home() / ".cache"
-    return Path(base) / "stretchcard"
+    from .paths import user_dir
+
+    base = user_dir("XDG_CACHE_HOME", ".cache")
+    return base / "stretchcard" if base else None
 
 
 @functools.lru_cache(maxsize=1)

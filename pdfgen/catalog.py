@@ -35,9 +35,7 @@ def load(extra_dirs: Sequence[Path] = (), strict: bool = True) -> Catalog:
     builtin = builtin_content_dir()
     layers = [(builtin, builtin_figures_dir(), builtin.parent)]
     for d in extra_dirs:
-        d = Path(d)
-        if not d.is_dir():
-            raise ContentError([f"{d}: content directory does not exist"])
+        d = content_folder(d)
         layers.append((d, d / "figures", None))
 
     stretches: dict[str, Stretch] = {}
@@ -217,6 +215,19 @@ def _read_stretch(path: Path, display: str, root: Path) -> Stretch:
         image=read_image(m["image"], path, root) if "image" in m else "",
         path=display,
     )
+
+
+def content_folder(d: Path | str) -> Path:
+    """A content folder the user named, checked before anything is read from it.
+
+    Raises:
+        ContentError: it does not exist, or is not a folder.
+    """
+    d = Path(d)
+    if not d.is_dir():
+        raise ContentError([f"{d}: " + ("not a folder; give the content folder" if d.exists()
+                                        else "content folder does not exist")])
+    return d
 
 
 def read_image(f: Field, path: Path, root: Path) -> str:

@@ -9,7 +9,8 @@
     minutes = 10
 
 Top-level keys apply to every command with that option; a table applies to one command. Keys
-are option names with '-' or '_'. Precedence, highest first: the command line, environment
+are the long option names a person sees in `--help` (`area`, `format`, `jobs`, `clinic`), with
+'-' or '_'; they are mapped here to the program's parameter names, which a user never sees. Precedence, highest first: the command line, environment
 variables (STRETCHCARD_PAPER, ...), this file, built-in defaults.
 """
 
@@ -26,61 +27,75 @@ class ConfigError(StretchcardError):
     """The defaults file is unreadable or names an option that does not exist."""
 
 
-def config_path(explicit: Path | None = None) -> Path:
+def config_path(explicit: Path | None = None) -> Path | None:
     """The file named (by --config or STRETCHCARD_CONFIG), else
-    $XDG_CONFIG_HOME/stretchcard/config.toml, which defaults to ~/.config/stretchcard/."""
+    $XDG_CONFIG_HOME/stretchcard/config.toml, which defaults to ~/.config/stretchcard/; None
+    when no home folder is known."""
+    from .paths import user_dir
+
     if explicit:
         return Path(explicit).expanduser()
-    base = os.environ.get("XDG_CONFIG_HOME", "").strip() or Path.home() / ".config"
-    return Path(base) / "stretchcard" / "config.toml"
+    base = user_dir("XDG_CONFIG_HOME", ".config")
+    return base / "stretchcard" / "config.toml" if base else None
 
 
-def load_defaults(known: Mapping[str, set[str]], named: Path | None = None) -> dict[str, dict]:
+MAX_CONFIG_BYTES = 64 * 1024
+
+
+def load_defaults(known: Mapping[str, Mapping[str, str]],
+                  named: Path | None = None) -> dict[str, dict]:
     """Click's default_map from the file: {command: {parameter: value}}; {} if there is none.
 
-    `known` maps each command to its parameter names. A missing file is fine unless it was
-    `named` explicitly.
+    `known` maps each command to {long option name as in --help: parameter name}. A missing
+    file is fine unless it was `named` explicitly.
 
     Raises:
         ConfigError: one line naming the file and the key.
     """
-    path = config_path(named)
-    if not path.is_file():
-        if named:
-            raise ConfigError(f"{path}: config file not found")
-        return {}
     import tomllib
 
+    from .infile import FileRefused, read_regular
+
+    path = config_path(named)
+    if path is None:
+        return {}
     try:
-        table = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read: {exc}") from None
+        data = read_regular(path, MAX_CONFIG_BYTES)
+    except FileRefused as exc:
+        if exc.missing and not named:
+            return {}
+        raise ConfigError(f"{path}: config file not found" if exc.missing
+                          else f"{path}: {exc.reason}") from None
+    try:
+        table = tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
     defaults: dict[str, dict[str, Any]] = {name: {} for name in known}
-    every = set().union(*known.values()) if known else set()
+    every = {option for options in known.values() for option in options}
     for key, value in table.items():
         if isinstance(value, dict):
             if key not in known:
                 raise ConfigError(f"{path}: [{key}]: " + _unknown("command", key, known))
             for sub, sub_value in value.items():
-                param = _param(sub)
-                if param not in known[key]:
+                option = _option(sub)
+                if option not in known[key]:
                     raise ConfigError(f"{path}: {key}.{sub}: "
                                       + _unknown(f"option of {key}", sub, known[key]))
-                defaults[key][param] = _value(sub_value)
+                defaults[key][known[key][option]] = _value(sub_value)
             continue
-        param = _param(key)
-        if param not in every:
+        option = _option(key)
+        if option not in every:
             raise ConfigError(f"{path}: {key}: " + _unknown("option", key, every))
-        for name, params in known.items():
-            if param in params:
-                defaults[name].setdefault(param, _value(value))
+        for name, options in known.items():
+            if option in options:
+                defaults[name].setdefault(options[option], _value(value))
     return {name: values for name, values in defaults.items() if values}
 
 
-def _param(key: str) -> str:
-    return key.strip().lstrip("-").replace("-", "_")
+def _option(key: str) -> str:
+    return key.strip().lstrip("-").replace("_", "-")
 
 
 def _value(value: Any) -> Any:
@@ -93,7 +108,7 @@ def _value(value: Any) -> Any:
 
 
 def _unknown(kind: str, given: str, known) -> str:
-    names = sorted(k.replace("_", "-") for k in known)
-    close = difflib.get_close_matches(given.replace("_", "-"), names, n=1)
+    names = sorted(known)
+    close = difflib.get_close_matches(_option(given), names, n=1)
     hint = f"; did you mean {close[0]!r}?" if close else ""
     return f"unknown {kind} {given!r}{hint} (known: {', '.join(names)})"

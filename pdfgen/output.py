@@ -18,38 +18,142 @@ def slug(text: str, max_len: int = 60) -> str:
     return "-".join(words)[:max_len].strip("-") or "routine"
 
 
-def write_atomic(path: Path, data: bytes) -> Path:
-    """Writes `data` to `path` through a temporary file in the same folder, then renames it.
+TEMP_SUFFIX = ".tmp"
+# `.<name>.<pid>.<random>.tmp`: the pid says whether the writer still lives, so a later run can
+# remove what a killed one left without touching a live writer's file.
+_TEMP = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.[A-Za-z0-9_]+\.tmp$")
+_TEMP_NAME_MAX = 80     # of the target's name in the temporary's, so a long name still fits
 
-    The rename is atomic on one file system, so a reader sees the old file or the whole new one,
-    and an interrupted write leaves at most a hidden temporary file that is removed on error.
+
+def write_atomic(path: Path | str, data: bytes, *, durable: bool = True,
+                 make_folder: bool = False) -> Path:
+    """The one way the program writes a file: whole or not at all, only over a regular file.
+
+    The bytes go to a hidden temporary in the same folder, then are renamed over `path`, so a
+    reader sees the old file or the whole new one. An existing file keeps its permissions (a
+    0600 handout stays private); a new one gets those the umask allows, as any program's would.
+    A link to a regular file is written through (the link stays); anything else that is not a
+    regular file (a device, a FIFO, /proc/self/fd/1) is refused rather than renamed over.
+    `durable` also syncs the bytes to disk (a batch's index, rewritten after every file,
+    needs only the atomic rename).
 
     Raises:
-        OutputError: the folder is missing or read-only, or `path` is a directory.
+        OutputError: one line: the folder is missing or cannot be made, the target is a
+            directory or not a regular file, the name is too long, the disk is full, ...
     """
+    if str(path).endswith(("/", os.sep)):
+        raise OutputError(f"cannot write {path}: it names a folder; give a file name ending "
+                          "in .pdf")
     path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        raise OutputError(f"cannot write {path}: it is a directory; give a file name ending in .pdf")
-    if not folder.is_dir():
-        raise OutputError(f"cannot write {path}: the folder {folder} does not exist")
+    folder = path.parent
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        if make_folder:
+            _make_folder(folder)
+        elif not folder.is_dir():
+            raise OutputError(f"cannot write {path}: the folder {folder} does not exist")
+        target, mode = _target(path)
+        remove_stale_temps(target.parent, target.name)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name[:_TEMP_NAME_MAX]}.{os.getpid()}.",
+                                   suffix=TEMP_SUFFIX, dir=target.parent)
     except OSError as exc:
-        raise OutputError(f"cannot write in {folder}: {exc.strerror}") from None
+        raise OutputError(f"cannot write {path}: {_why(exc)}") from None
     try:
         with os.fdopen(fd, "wb") as fh:
+            os.fchmod(fh.fileno(), _umask_mode() if mode is None else mode)
             fh.write(data)
             fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
+            if durable:
+                os.fsync(fh.fileno())
+        os.replace(tmp, target)
     except BaseException as exc:
         try:
             os.unlink(tmp)
         except OSError:
             pass
         if isinstance(exc, OSError):
-            raise OutputError(f"cannot write {path}: {exc.strerror}") from None
+            raise OutputError(f"cannot write {path}: {_why(exc)}") from None
         raise
     return path
+
+
+def _target(path: Path) -> tuple[Path, int | None]:
+    """Where the bytes really go and the mode to keep (None: a new file)."""
+    import stat
+
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        if os.path.islink(path):
+            raise OutputError(f"cannot write {path}: it is a link to a file that does not "
+                              "exist") from None
+        return path, None
+    except ValueError:
+        raise OutputError(f"cannot write {path}: the name holds a null character") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise OutputError(f"cannot write {path}: it is a directory; give a file name ending "
+                          "in .pdf")
+    if not stat.S_ISREG(info.st_mode):
+        raise OutputError(f"cannot write {path}: it is not a regular file (a device, pipe or "
+                          "socket); give a file name")
+    real = Path(os.path.realpath(path)) if os.path.islink(path) else path
+    return real, stat.S_IMODE(info.st_mode)
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise OutputError(f"cannot create the folder {folder}: a file of that name is in "
+                          "the way") from None
+    except OSError as exc:
+        raise OutputError(f"cannot create the folder {folder}: {_why(exc)}") from None
+
+
+def make_folder(folder: Path | str) -> Path:
+    """Creates an output folder (and its parents).
+
+    Raises:
+        OutputError: one line, e.g. a file is in the way or the parent is read-only.
+    """
+    _make_folder(Path(folder))
+    return Path(folder)
+
+
+def remove_stale_temps(folder: Path, name: str | None = None) -> None:
+    """Removes temporaries left in `folder` by writers that were killed (for `name` only, if
+    given). A temporary whose writer still runs is left alone."""
+    try:
+        entries = os.listdir(folder)
+    except OSError:
+        return
+    for entry in entries:
+        found = _TEMP.match(entry)
+        if not found or (name is not None and found["name"] != name[:_TEMP_NAME_MAX]):
+            continue
+        if not _alive(int(found["pid"])):
+            try:
+                os.unlink(os.path.join(folder, entry))
+            except OSError:
+                pass
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True
+    return True
+
+
+def _umask_mode() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def _why(exc: OSError) -> str:
+    return exc.strerror or str(exc)

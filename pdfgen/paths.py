@@ -1,8 +1,10 @@
-"""Where the built-in content and figures live, installed or in a source checkout."""
+"""Where things live: the built-in content and figures (installed or in a checkout), and the
+user's own folders for defaults and the cache."""
 
 from __future__ import annotations
 
 import functools
+import os
 from importlib import resources
 from pathlib import Path
 
@@ -31,3 +33,17 @@ def builtin_content_dir() -> Path:
 
 def builtin_figures_dir() -> Path:
     return data_root() / "figures"
+
+
+def user_dir(env: str, fallback: str) -> Path | None:
+    """$`env` (XDG_CONFIG_HOME, XDG_CACHE_HOME), else ~/`fallback`; None when neither the
+    variable nor a home folder is known (HOME unset and no passwd entry, as in some containers):
+    then there is simply no user config and no cache, rather than a crash.
+    """
+    base = os.environ.get(env, "").strip()
+    if base:
+        return Path(base)
+    try:
+        return Path.home() / fallback
+    except (RuntimeError, KeyError, OSError):
+        return None

@@ -71,9 +71,10 @@ def check(path: str | Path) -> tuple[int, int]:
         PhotoError: missing, not an image, another format, too large, or structurally damaged.
     """
     path = Path(path)
-    img = _open(path)
-    with _decoding(path):
-        img.verify()
+    with _refusals(path):
+        img = open_image(path)
+        with decoding():
+            img.verify()
     return img.size
 
 
@@ -87,15 +88,11 @@ def prepare(path: str | Path, grayscale: bool = False) -> Photo:
     Raises:
         PhotoError: the file is not a usable image, is damaged, or has nothing but background.
     """
-    from PIL import Image, ImageOps
+    from PIL import Image
 
     path = Path(path)
-    img = _open(path)
-    with _decoding(path):
-        img.draft("RGB", (MAX_SIDE_PX, MAX_SIDE_PX))  # JPEG: decode at a reduced scale
-        img.load()
-        img = ImageOps.exif_transpose(img)
-        img = img.convert("RGBA" if _has_alpha(img) else "RGB")
+    with _refusals(path):
+        img = decode_upright(open_image(path), MAX_SIDE_PX)
     box = _subject_box(img)
     if box is None:
         raise PhotoError(f"{path}: the image is blank (only white or transparent)")
@@ -133,50 +130,92 @@ def resolution_warning(photo: Photo, width_pt: float, height_pt: float) -> str |
             f"{need_w} x {need_h} pixels (after cropping)")
 
 
-def _open(path: Path):
-    """Opens the file lazily (header only), refusing anything but a PNG or JPEG of sane size."""
+class ImageRefused(Exception):
+    """Why an image file cannot be used, in a few words ("damaged (...)")."""
+
+    def __init__(self, reason: str, *, missing: bool = False):
+        super().__init__(reason)
+        self.reason = reason
+        self.missing = missing
+
+
+def open_image(path: Path, max_bytes: int = MAX_BYTES, max_pixels: int = MAX_PIXELS):
+    """Opens a PNG or JPEG lazily (header only), through the guarded reader, refusing anything
+    whose declared size is over `max_pixels` before a single pixel is decoded.
+
+    The one opener for photos and clinic logos.
+
+    Raises:
+        ImageRefused: missing, not a regular file, too large, not a PNG or JPEG, or damaged.
+    """
     from PIL import Image
 
+    from .infile import FileRefused, read_regular
+
     try:
-        if path.is_dir():
-            raise PhotoError(f"{path}: is a folder, not a photo")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise PhotoError(f"{path}: the file is too large ({size // 2**20} MB, "
-                             f"at most {MAX_BYTES // 2**20} MB)")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise PhotoError(f"{path}: photo not found") from None
-    except OSError as exc:
-        raise PhotoError(f"{path}: cannot read the photo ({exc.strerror or exc})") from None
-    with _decoding(path):
+        data = read_regular(path, max_bytes)
+    except FileRefused as exc:
+        raise ImageRefused(exc.reason, missing=exc.missing) from None
+    with decoding():
         img = Image.open(io.BytesIO(data), formats=FORMATS)
     width, height = img.size
-    if width * height > MAX_PIXELS:
-        raise PhotoError(f"{path}: {width} x {height} pixels is too large "
-                         f"(at most {MAX_PIXELS // 1_000_000} megapixels)")
+    if width * height > max_pixels:
+        raise ImageRefused(f"too large: {width} x {height} pixels "
+                           f"(at most {max_pixels // 1_000_000} megapixels)")
     return img
 
 
-@contextlib.contextmanager
-def _decoding(path: Path) -> Iterator[None]:
-    """Turns whatever Pillow raises on a bad file into one PhotoError naming the file.
+def decode_upright(img, max_side: int):
+    """Decodes an opened image into 8-bit RGB or RGBA, turned upright from its EXIF orientation.
 
-    Pillow only warns about a moderately oversized image; here that is an error too.
+    16-bit grayscale PNGs are scaled down to 8 bits (Pillow's plain conversion clips them to
+    white), and a JPEG is decoded at a reduced scale when it is far larger than `max_side`.
+
+    Raises:
+        ImageRefused: the pixels cannot be decoded.
+    """
+    from PIL import ImageOps
+
+    with decoding():
+        img.draft("RGB", (max_side, max_side))  # JPEG: decode at a reduced scale
+        img.load()
+        img = ImageOps.exif_transpose(img)
+        if img.mode in ("I", "I;16", "I;16B", "I;16L", "I;16N", "F"):
+            img = img.convert("I").point(lambda v: v * (1 / 256)).convert("L")
+        return img.convert("RGBA" if _has_alpha(img) else "RGB")
+
+
+@contextlib.contextmanager
+def decoding() -> Iterator[None]:
+    """Turns whatever Pillow raises on a bad file into one `ImageRefused`.
+
+    Pillow only warns about a moderately oversized image; here that is an error too. Its other
+    warnings (a damaged EXIF block, say) would print raw lines on stderr: the picture still
+    decodes, so they are dropped.
     """
     from PIL import Image, UnidentifiedImageError
 
     try:
         with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             yield
     except UnidentifiedImageError:
-        raise PhotoError(f"{path}: not a PNG or JPEG image") from None
+        raise ImageRefused("not a PNG or JPEG image") from None
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise PhotoError(f"{path}: the image is too large "
-                         f"(at most {MAX_PIXELS // 1_000_000} megapixels)") from None
+        raise ImageRefused("too large (a decompression bomb)") from None
     except _DECODE_ERRORS as exc:
-        raise PhotoError(f"{path}: the image is damaged ({_reason(exc)})") from None
+        raise ImageRefused(f"damaged ({_reason(exc)})") from None
+
+
+@contextlib.contextmanager
+def _refusals(path: Path) -> Iterator[None]:
+    """An `ImageRefused` as the one-line PhotoError that names the file."""
+    try:
+        yield
+    except ImageRefused as exc:
+        raise PhotoError(f"{path}: photo not found" if exc.missing
+                         else f"{path}: {exc.reason}") from None
 
 
 def _reason(exc: BaseException) -> str:

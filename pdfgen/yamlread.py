@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import enum
 import re
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, TypeVar
@@ -210,27 +209,19 @@ def _recheck_in_python(text: str, display: str) -> None:
 
 
 def _read_text(path: Path, display: str) -> str:
-    """The file's text, reading no more than the size limit even if the file lies about its size."""
-    def fail(message: str, line: int = 1) -> Invalid:
-        return Invalid(f"{display}:{line}: (file): {message}")
+    """The file's text, read through the one guarded reader (regular files, size-capped)."""
+    from .infile import FileRefused, read_regular
 
     try:
-        info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
-            raise fail("is a folder, not a file")
-        if not stat.S_ISREG(info.st_mode):
-            raise fail("is not a regular file")
-        with open(path, "rb") as fh:
-            data = fh.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        raise fail(f"cannot read: {exc.strerror or exc}") from None
-    if len(data) > MAX_FILE_BYTES:
-        raise fail(f"too large ({max(info.st_size, len(data))} bytes, at most {MAX_FILE_BYTES})")
+        data = read_regular(path, MAX_FILE_BYTES)
+    except FileRefused as exc:
+        raise Invalid(f"{display}:1: (file): {exc.reason}") from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise fail(f"not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8",
-                   data[:exc.start].count(b"\n") + 1) from None
+        line = data[:exc.start].count(b"\n") + 1
+        raise Invalid(f"{display}:{line}: (file): not UTF-8 text (byte 0x{data[exc.start]:02x}); "
+                      "save the file as UTF-8") from None
 
 
 def _check_events(events, display: str) -> None:

@@ -118,8 +118,8 @@ def every_pdf_passes_qpdf(request, tmp_path_factory):
         remember(data, "api.render")
         return data
 
-    def write_atomic(path, data):
-        written = original_write(path, data)
+    def write_atomic(path, data, **options):
+        written = original_write(path, data, **options)
         remember(data, str(path))
         return written
 

@@ -221,9 +221,9 @@ def test_dates(catalog):
 @pytest.mark.parametrize("profile, files, message", [
     ('name = "X"\nlogo = "missing.png"\n', {}, "clinic.toml: logo: file not found"),
     ('name = "X"\nlogo = "bad.png"\n', {"bad.png": b"not an image"},
-     "clinic.toml: logo: bad.png is not a readable PNG or JPEG image"),
+     "clinic.toml: logo: bad.png: not a PNG or JPEG image"),
     ('name = "X"\nfone = "1"\n', {}, "clinic.toml: fone: unknown key; did you mean 'phone'?"),
-    ('name = "X"\nlogo = "huge.png"\n', {"huge.png": "huge"}, "too large for a logo"),
+    ('name = "X"\nlogo = "huge.png"\n', {"huge.png": "huge"}, "huge.png: too large: 8000 x 6000 pixels"),
     ('name = 3\n', {}, "clinic.toml: name: must be text"),
     ('address = "no name"\n', {}, "clinic.toml: name: a clinic profile needs a name"),
     ('name = "X"\nwebsite = "ftp://x.example"\n', {}, "clinic.toml: website: only http"),

@@ -177,8 +177,13 @@ def _make(tmp_path: Path, kind: str, rel: str) -> None:
     ((), ["build", "-o", "."], 1, "is a directory"),
     ((("dir", "taken.pdf"),), ["build", "-o", "taken.pdf"], 1, "is a directory"),
     ((("file", "afile"),), ["build", "-o", "afile/x.pdf"], 1, "does not exist"),
-    ((("file", "afile"),), ["figures", "-o", "afile"], 2, "'afile' is a file"),
-    ((("file", "afile"),), ["figures", "-o", "afile/sub"], 1, "cannot create afile/sub"),
+    ((("file", "afile"),), ["figures", "-o", "afile"], 1, "a file of that name is in the way"),
+    ((), ["validate", "missing"], 1, "missing: content folder does not exist"),
+    ((("file", "afile"),), ["validate", "afile"], 1, "afile: not a folder"),
+    ((), ["--content", "missing", "list"], 1, "missing: content folder does not exist"),
+    ((("dir", "conf"),), ["--config", "conf", "list"], 1, "conf: a folder, not a file"),
+    ((), ["build", "-o", "newdir/"], 1, "it names a folder"),
+    ((("file", "afile"),), ["figures", "-o", "afile/sub"], 1, "cannot create the folder afile/sub"),
 ])
 def test_bad_output_paths_are_clear_errors_that_touch_nothing(run, tmp_path, setup, args, code,
                                                                needle):
@@ -253,7 +258,7 @@ BILLION_LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
     ({"stretches/x.yaml": "id: x\n\x1b[31m: red\n"}, "stretches/x.yaml:2",
      "character U+001B is not allowed"),
     ({"conditions.yaml/inner.txt": "a folder named like the file"}, "conditions.yaml:1",
-     "is a folder, not a file"),
+     "a folder, not a file"),
     ({"stretches/knee-to-chest.yaml": STRETCH_TEXT.replace(
         "name: Knee to chest", "name: !!python/name:os.system x")},
      "stretches/knee-to-chest.yaml:2", "name: cannot read this value"),
@@ -362,7 +367,7 @@ def test_links_within_the_content_folder_are_fine(tmp_path):
 def test_a_fifo_named_like_content_is_refused_without_blocking(tmp_path):
     root = content_dir(tmp_path / "c", {"stretches/.keep": ""})
     os.mkfifo(root / "stretches" / "pipe.yaml")
-    assert load_error(root) == f"{root}/stretches/pipe.yaml:1: (file): is not a regular file"
+    assert load_error(root) == f"{root}/stretches/pipe.yaml:1: (file): not a regular file"
 
 
 def test_hidden_files_such_as_editor_locks_are_ignored(tmp_path):

@@ -129,7 +129,7 @@ def test_effective_dpi_is_pixels_per_printed_inch(tmp_path):
     ("empty.png", b"", "not a PNG or JPEG image"),
     ("anim.gif", None, "not a PNG or JPEG image"),
     ("bomb.png", png_declaring(100_000, 100_000), "too large"),
-    ("big.png", png_declaring(8000, 6000), "8000 x 6000 pixels is too large"),
+    ("big.png", png_declaring(8000, 6000), "too large: 8000 x 6000 pixels"),
     ("broken.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 40, "not a PNG or JPEG image"),
 ])
 def test_bad_files_are_one_line_errors_naming_the_file(tmp_path, name, data, needle):
@@ -150,7 +150,7 @@ def test_bad_files_are_one_line_errors_naming_the_file(tmp_path, name, data, nee
 def test_missing_and_folder_are_errors(tmp_path):
     with pytest.raises(photo.PhotoError, match="photo not found"):
         photo.check(tmp_path / "nope.jpg")
-    with pytest.raises(photo.PhotoError, match="is a folder"):
+    with pytest.raises(photo.PhotoError, match="a folder, not a file"):
         photo.check(tmp_path)
 
 

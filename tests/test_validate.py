@@ -138,9 +138,11 @@ def test_an_override_is_a_warning(run, tmp_path):
     assert "warning: " in result.stdout and "replaces the built-in stretch" in result.stdout
 
 
-def test_a_missing_folder_is_a_usage_error(run):
+def test_a_missing_folder_is_a_one_line_error_like_any_bad_path(run):
+    """One rule for paths: a wrong file or folder is exit 1 (exit 2 is the command line's shape)."""
     result = run("validate", "no-such-folder")
-    assert result.exit_code == 2 and "no-such-folder" in result.stderr
+    assert result.exit_code == 1
+    assert result.stderr.strip() == "Error: no-such-folder: content folder does not exist"
 
 
 # --- the reading grade ----------------------------------------------------------------------

@@ -193,7 +193,7 @@ def plan_from_options(ctx: click.Context, areas, minutes, setting, equipment, co
 @click.option("--content", "content", multiple=True, type=click.Path(),
               help="Extra content directory (repeatable); also STRETCHCARD_CONTENT, "
                    "separated like PATH.")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False),
+@click.option("--config", "config_file", type=click.Path(), metavar="FILE",
               envvar="STRETCHCARD_CONFIG", show_envvar=True,
               help="Defaults file (TOML). [default: ~/.config/stretchcard/config.toml]")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors, warnings and notes.")
@@ -210,7 +210,8 @@ def cli(ctx: click.Context, content: tuple[str, ...], config_file: str | None, q
     from ..config import config_path, load_defaults
 
     ctx.ensure_object(dict).update(content=content, verbosity=-1 if quiet else verbose)
-    known = {name: {p.name for p in command.params if p.name}
+    known = {name: {opt[2:]: p.name for p in command.params if p.name
+                    for opt in p.opts if opt.startswith("--") and opt not in ("--help",)}
              for name, command in cli.commands.items()}
     with reported(ctx):
         ctx.default_map = load_defaults(known, config_file)

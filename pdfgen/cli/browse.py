@@ -121,7 +121,7 @@ def show(ctx, stretch_id, fmt):
 @cli.command()
 @verbosity_options
 @click.argument("ids", nargs=-1, metavar="[IDS]...", shell_complete=complete_figure)
-@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False),
+@click.option("-o", "--output", "out_dir", type=click.Path(), metavar="DIRECTORY",
               default="output/figures", show_default=True, help="Folder to write into.")
 @click.option("--format", "kind", type=click.Choice(("png", "svg", "pdf")), default="png",
               show_default=True, help="File type to write.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .base import cli, emit_json, format_option, say, verbosity_options
+from .base import cli, emit_json, format_option, reported, say, verbosity_options
 
 SHELLS = ("bash", "zsh", "fish")
 
@@ -12,7 +12,7 @@ SHELLS = ("bash", "zsh", "fish")
 @cli.command()
 @verbosity_options
 @click.argument("dirs", nargs=-1, metavar="[DIR]...",
-                type=click.Path(exists=True, file_okay=False))
+                type=click.Path())
 @format_option
 @click.pass_context
 def validate(ctx, dirs, fmt):
@@ -28,7 +28,11 @@ def validate(ctx, dirs, fmt):
       stretchcard validate my-clinic-content
     """
     from .. import api
+    from ..catalog import content_folder
 
+    with reported(ctx):
+        for folder in dirs:
+            content_folder(folder)
     if dirs:
         problems = api.validate(dirs, builtin=False)
     else:
