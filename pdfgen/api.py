@@ -56,7 +56,7 @@ def load_catalog(content: Sequence[Path | str] = (), strict: bool = True) -> Cat
     dirs = content_dirs(content)
     files = folder_signature([builtin_content_dir(), builtin_figures_dir(), *dirs])
     inputs = files and f"{strict}|{os.getcwd()}|{[str(d) for d in dirs]}|{files}"
-    return cached("catalog", inputs, read)
+    return cached("catalog", inputs, read, lambda value: isinstance(value, Catalog))
 
 
 def parse_minutes(value: Any) -> float:
@@ -253,7 +253,7 @@ def build_pdf(catalog: Catalog, plan: Plan, layout: str = "poster", paper: str =
 
     digest = render_digest(catalog, plan, layout, find_paper(paper).name, grayscale=grayscale,
                            large_print=large_print, clinic=clinic, fields=fields)
-    data, notes = cached("pdf", digest, make)
+    data, notes = cached("pdf", digest, make, _is_rendered)
     if notes:
         from .photo import PhotoWarning
 
@@ -262,6 +262,13 @@ def build_pdf(catalog: Catalog, plan: Plan, layout: str = "poster", paper: str =
     if output:
         return write_atomic(output, data)   # as given: a trailing '/' means a folder, refused
     return write_atomic(default_output(plan, layout, paper), data, make_folder=True)
+
+
+def _is_rendered(value: Any) -> bool:
+    """A cached render: (PDF bytes, the notes it raised as text)."""
+    return (isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], bytes)
+            and value[0][:5] == b"%PDF-" and isinstance(value[1], tuple)
+            and all(isinstance(note, str) for note in value[1]))
 
 
 def export_figures(catalog: Catalog, ids: Sequence[str], out_dir: Path, fmt: str = "png",
@@ -344,7 +351,8 @@ def report_to_dict(report: Report) -> dict[str, Any]:
     return {"files": [asdict(r) for r in report.results if r.ok],
             "failures": [asdict(r) for r in report.failures],
             "index_json": str(report.index_json) if report.index_json else None,
-            "index_pdf": str(report.index_pdf) if report.index_pdf else None}
+            "index_pdf": str(report.index_pdf) if report.index_pdf else None,
+            "index_errors": list(report.index_errors)}
 
 
 def plan_to_dict(plan: Plan) -> dict[str, Any]:

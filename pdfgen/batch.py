@@ -3,6 +3,11 @@
 Jobs run in a process pool (one job = one PDF). A failing job is reported, never fatal to
 the others. Files are written atomically, and the workers ignore Ctrl-C so that a file being
 written is finished or never appears: the main process stops handing out work and reports.
+Workers die with the main process, however it ends (interrupt.die_with_parent).
+
+index.json tells the truth at every moment: it is emptied before the first file is replaced
+and rewritten after each file is made, so a run killed at any point leaves an index whose every
+entry matches the file on disk (with "complete": false until the run ends).
 
 `--skip-unchanged` compares each job's fingerprint (the program version, the planned routine,
 the layout, the paper and the figure files it draws) with the one recorded in the previous
@@ -14,18 +19,20 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import signal
+import re
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Sequence
 
-from .errors import StretchcardError
+from .errors import OutputError, StretchcardError
 from .fingerprint import render_digest
 from .library import Catalog
-from .output import make_folder
+from .output import make_folder, remove_stale_temps
 
 INDEX_JSON = "index.json"
+MAX_INDEX_BYTES = 4 * 1024 * 1024
+MAX_PDF_BYTES = 64 * 1024 * 1024
 INDEX_PDF = "index.pdf"
 DEFAULT_PAPERS = ("letter", "a4")
 
@@ -71,10 +78,15 @@ class Report:
     index_json: Path | None
     index_pdf: Path | None
     interrupted: bool = False
+    index_errors: tuple[str, ...] = ()   # index.json / index.pdf that could not be written
 
     @property
     def failures(self) -> tuple[Result, ...]:
         return tuple(r for r in self.results if not r.ok)
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.failures or self.index_errors)
 
     @property
     def pages(self) -> int:
@@ -113,11 +125,13 @@ def _known_routine(catalog: Catalog, name: str) -> None:
 _worker_catalog: Catalog | None = None
 
 
-def _start_worker(content: tuple[str, ...]) -> None:
-    """Each worker loads content once (a forked worker inherits it) and leaves Ctrl-C to the
-    main process, so it never dies halfway through a file."""
+def _start_worker(content: tuple[str, ...], parent_pid: int) -> None:
+    """Each worker loads content once (a forked worker inherits it), leaves Ctrl-C to the
+    main process so it never dies halfway through a file, and dies with the main process."""
     global _worker_catalog
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from .interrupt import die_with_parent
+
+    die_with_parent(parent_pid)
     if _worker_catalog is None:
         from .catalog import load
 
@@ -136,12 +150,10 @@ def run_job(job: Job, out_dir: str, previous: dict[str, str] | None = None) -> R
             raise StretchcardError(catalog.broken_routines[job.routine])
         plan = api.make_plan(catalog, api.make_request(catalog), job.routine)
         fingerprint = render_digest(catalog, plan, job.layout, job.paper)
-        if previous and previous.get("fingerprint") == fingerprint:
-            kept = Path(out_dir) / previous["path"]
-            if kept.is_file() and _sha256(kept.read_bytes()) == previous.get("sha256"):
-                return Result(job.routine, job.layout, previous["paper"], previous["path"],
-                              previous["pages"], plan.total_s, previous["sha256"], fingerprint,
-                              skipped=True, note=previous.get("note", ""), requested=job.paper)
+        if previous and previous["fingerprint"] == fingerprint and _unchanged(out_dir, previous):
+            return Result(job.routine, job.layout, previous["paper"], previous["path"],
+                          previous["pages"], plan.total_s, previous["sha256"], fingerprint,
+                          skipped=True, note=previous["note"], requested=job.paper)
         with api.recorded_warnings() as warnings:
             used, data, note = _render_fitting(catalog, plan, job)
         write_atomic(Path(out_dir) / used.file_name, data)
@@ -181,6 +193,17 @@ def _render_fitting(catalog: Catalog, plan, job: Job) -> tuple[Job, bytes, str]:
     return used, data, f"too much for {job.paper}; printed on {bigger.name}"
 
 
+def _unchanged(out_dir: str, previous: dict) -> bool:
+    """The file the previous index names is still there with the bytes it recorded."""
+    from .infile import FileRefused, read_regular
+
+    try:
+        data = read_regular(Path(out_dir) / previous["path"], MAX_PDF_BYTES)
+    except FileRefused:
+        return False
+    return _sha256(data) == previous["sha256"]
+
+
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -205,17 +228,29 @@ def export_all(catalog: Catalog, out_dir: Path, jobs: Sequence[Job], *, workers:
     check_distinct_outputs([out_dir / j.file_name for j in jobs]
                            + [out_dir / INDEX_JSON, out_dir / INDEX_PDF])
     make_folder(out_dir)
+    remove_stale_temps(out_dir)
     previous = _previous_index(out_dir) if skip_unchanged else {}
     workers = max(1, min(workers or os.cpu_count() or 1, len(jobs) or 1))
     _worker_catalog = catalog
     results: list[Result] = []
+    index_errors: list[str] = []
     interrupted = False
+
+    def write_index(complete: bool) -> Path | None:
+        try:
+            return _write_index_json(out_dir, _sorted(results), complete)
+        except OutputError as exc:
+            if str(exc) not in index_errors:
+                index_errors.append(str(exc))
+            return None
 
     def done(result: Result) -> None:
         results.append(result)
+        write_index(complete=False)
         if on_result:
             on_result(result)
 
+    write_index(complete=False)      # before any file is replaced: no stale entry survives
     try:
         if workers == 1:
             for job in jobs:
@@ -224,12 +259,17 @@ def export_all(catalog: Catalog, out_dir: Path, jobs: Sequence[Job], *, workers:
             _run_pool(jobs, out_dir, workers, content, previous, done)
     except KeyboardInterrupt:
         interrupted = True
-    if interrupted:
-        return Report(tuple(_sorted(results)), None, None, interrupted=True)
     ordered = _sorted(results)
-    index_json = _write_index_json(out_dir, ordered)
-    index_pdf = _write_index_pdf(catalog, out_dir, ordered)
-    return Report(tuple(ordered), index_json, index_pdf)
+    if interrupted:
+        return Report(tuple(ordered), None, None, interrupted=True,
+                      index_errors=tuple(index_errors))
+    index_json = write_index(complete=True)
+    try:
+        index_pdf = _write_index_pdf(catalog, out_dir, ordered)
+    except OutputError as exc:
+        index_pdf = None
+        index_errors.append(str(exc))
+    return Report(tuple(ordered), index_json, index_pdf, index_errors=tuple(index_errors))
 
 
 def _run_pool(jobs, out_dir, workers, content, previous, done) -> None:
@@ -238,7 +278,7 @@ def _run_pool(jobs, out_dir, workers, content, previous, done) -> None:
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
-                               initargs=(tuple(str(c) for c in content),))
+                               initargs=(tuple(str(c) for c in content), os.getpid()))
     pending: set[Future] = set()
     try:
         pending = {pool.submit(run_job, job, str(out_dir),
@@ -268,15 +308,34 @@ def _sorted(results: list[Result]) -> list[Result]:
     return list(unique.values())
 
 
-def _previous_index(out_dir: Path) -> dict[str, dict[str, str]]:
+_ENTRY_TYPES = {"routine": str, "layout": str, "paper": str, "path": str, "pages": int,
+                "sha256": str, "requested_paper": str, "note": str, "fingerprint": str}
+_PLAIN_PDF_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\.pdf")
+
+
+def _previous_index(out_dir: Path) -> dict[str, dict]:
+    """The previous run's entries that can be trusted: every field present with its type, and
+    a path that is a plain file name in this folder (an index is a file anyone may have edited:
+    an entry pointing at /etc/hostname or ../x.pdf is dropped, not followed)."""
+    from .infile import FileRefused, read_regular
+
     try:
-        entries = json.loads((out_dir / INDEX_JSON).read_text(encoding="utf-8"))["files"]
-        return {_key(e["routine"], e["layout"], e["requested_paper"]): e for e in entries}
-    except (OSError, ValueError, KeyError, TypeError):
+        entries = json.loads(read_regular(out_dir / INDEX_JSON, MAX_INDEX_BYTES))["files"]
+    except (FileRefused, ValueError, KeyError, TypeError):
         return {}
+    if not isinstance(entries, list):
+        return {}
+    trusted = {}
+    for entry in entries:
+        if (isinstance(entry, dict)
+                and all(isinstance(entry.get(k), t) and not isinstance(entry.get(k), bool)
+                        for k, t in _ENTRY_TYPES.items())
+                and _PLAIN_PDF_NAME.fullmatch(entry["path"])):
+            trusted[_key(entry["routine"], entry["layout"], entry["requested_paper"])] = entry
+    return trusted
 
 
-def _write_index_json(out_dir: Path, results: list[Result]) -> Path:
+def _write_index_json(out_dir: Path, results: list[Result], complete: bool) -> Path:
     from .output import write_atomic
 
     files = [{"routine": r.routine, "layout": r.layout, "paper": r.paper, "path": r.path,
@@ -285,8 +344,9 @@ def _write_index_json(out_dir: Path, results: list[Result]) -> Path:
              for r in results if r.ok]
     failures = [{"routine": r.routine, "layout": r.layout, "paper": r.requested, "error": r.error}
                 for r in results if not r.ok]
-    text = json.dumps({"files": files, "failures": failures}, indent=2, ensure_ascii=False)
-    return write_atomic(out_dir / INDEX_JSON, (text + "\n").encode())
+    text = json.dumps({"complete": complete, "files": files, "failures": failures}, indent=2,
+                      ensure_ascii=False)
+    return write_atomic(out_dir / INDEX_JSON, (text + "\n").encode(), durable=complete)
 
 
 def _write_index_pdf(catalog: Catalog, out_dir: Path, results: list[Result]) -> Path:

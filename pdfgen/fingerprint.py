@@ -29,17 +29,26 @@ def render_digest(catalog: Catalog, plan: Plan, layout: str, paper: str, *,
     """The digest of one render's inputs (hex)."""
     from . import __version__
 
-    h = hashlib.sha256(f"{__version__}|{_reportlab_stamp()}|{layout}|{paper}|{grayscale}|"
-                       f"{large_print}|".encode())
+    h = hashlib.sha256(f"{__version__}|{_reportlab_stamp()}|{environment_inputs()}|{layout}|"
+                       f"{paper}|{grayscale}|{large_print}|".encode())
     for value in (plan, catalog.safety, fields, clinic):
         h.update(canonical(value).encode() + b"\0")
     if clinic is not None and clinic.logo is not None:
         h.update(clinic.logo.png)
     for fid in sorted({i.stretch.figure for i in plan.items if not i.stretch.image}):
-        h.update(catalog.figures[fid].read_bytes())
+        h.update(_file_digest(catalog.figures[fid]))
     for image in sorted({i.stretch.image for i in plan.items if i.stretch.image}):
-        h.update(Path(image).read_bytes())
+        h.update(_file_digest(Path(image)))
     return h.hexdigest()
+
+
+def environment_inputs() -> str:
+    """The environment variables that change a PDF's bytes: SOURCE_DATE_EPOCH (ReportLab dates
+    the file from it) and ReportLab's own RL_* settings."""
+    import os
+
+    return json.dumps(sorted((k, v) for k, v in os.environ.items()
+                             if k == "SOURCE_DATE_EPOCH" or k.startswith("RL_")))
 
 
 def canonical(value: Any) -> str:
@@ -54,6 +63,17 @@ def canonical(value: Any) -> str:
     if isinstance(data, dict):
         data.pop("logo", None)        # bytes: hashed on their own
     return json.dumps(data, sort_keys=True, default=plain)
+
+
+def _file_digest(path: Path) -> bytes:
+    """A figure or photo's bytes, through the guarded reader; a file that cannot be read gives
+    its reason instead (the render itself then reports it)."""
+    from .infile import FileRefused, read_regular
+
+    try:
+        return hashlib.sha256(read_regular(path, 64 * 1024 * 1024)).digest()
+    except FileRefused as exc:
+        return exc.reason.encode()
 
 
 def _reportlab_stamp() -> str:

@@ -19,6 +19,7 @@ def slug(text: str, max_len: int = 60) -> str:
 
 
 TEMP_SUFFIX = ".tmp"
+_live_temps: set[str] = set()   # this process's temporaries being written (see abandon_temps)
 # `.<name>.<pid>.<random>.tmp`: the pid says whether the writer still lives, so a later run can
 # remove what a killed one left without touching a live writer's file.
 _TEMP = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.[A-Za-z0-9_]+\.tmp$")
@@ -57,6 +58,7 @@ def write_atomic(path: Path | str, data: bytes, *, durable: bool = True,
                                    suffix=TEMP_SUFFIX, dir=target.parent)
     except OSError as exc:
         raise OutputError(f"cannot write {path}: {_why(exc)}") from None
+    _live_temps.add(tmp)
     try:
         with os.fdopen(fd, "wb") as fh:
             os.fchmod(fh.fileno(), _umask_mode() if mode is None else mode)
@@ -73,7 +75,19 @@ def write_atomic(path: Path | str, data: bytes, *, durable: bool = True,
         if isinstance(exc, OSError):
             raise OutputError(f"cannot write {path}: {_why(exc)}") from None
         raise
+    finally:
+        _live_temps.discard(tmp)
     return path
+
+
+def abandon_temps() -> None:
+    """Removes the temporaries this process is writing: for a process about to exit at once
+    (a batch worker told to stop), where no `finally` will run."""
+    for tmp in list(_live_temps):
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
 
 
 def _target(path: Path) -> tuple[Path, int | None]:

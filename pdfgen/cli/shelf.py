@@ -61,16 +61,20 @@ def batch(ctx, out_dir, layouts, papers, workers, routines, skip_unchanged, fmt)
             click.echo(f"note: {r.routine} ({r.layout}): {r.note}", err=True)
     for r in report.failures:
         click.echo(f"error: {r.routine} ({r.layout}, {r.requested}): {r.error}", err=True)
+    for text in report.index_errors:
+        click.echo(f"error: {text}", err=True)
     if report.interrupted:
+        from ..interrupt import exit_code
+
         written = sum(1 for r in report.results if r.ok and not r.skipped)
         click.echo(f"stretchcard: interrupted after {written} files; "
                    "no partial files were left", err=True)
-        sys.exit(130)
+        sys.exit(exit_code())
     if fmt == "json":
         emit_json(api.report_to_dict(report))
     else:
         say(ctx, _summary(report, out_dir))
-    if report.failures:
+    if report.failed:
         sys.exit(1)
 
 
@@ -82,6 +86,8 @@ def _summary(report, out_dir: str) -> str:
         line += f", {skipped} unchanged"
     if report.failures:
         line += f"; {len(report.failures)} failed"
+    if report.index_errors:
+        line += "; the index could not be written"
     return line + "."
 
 

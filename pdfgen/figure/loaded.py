@@ -45,11 +45,16 @@ def _load_from_disk_cache(path: Path) -> FigureSpec:
 
     from ..cache import cached
 
+    from ..infile import FileRefused, read_regular
+    from ..yamlread import MAX_FILE_BYTES
+    from .records import FigureSpec
+
     try:
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return _parse(path)
-    return cached("figure", f"{path}|{digest}", lambda: _parse(path))
+        digest = hashlib.sha256(read_regular(path, MAX_FILE_BYTES)).hexdigest()
+    except FileRefused:
+        return _parse(path)  # raises the one-line FigureError
+    return cached("figure", f"{path}|{digest}", lambda: _parse(path),
+                  lambda value: isinstance(value, FigureSpec))
 
 
 def _parse(path: Path) -> FigureSpec:
