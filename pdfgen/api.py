@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 LAYOUTS = ("poster", "handout", "card")  # each is a module in pdfgen/layouts with render(plan, paper, ctx)
 MAX_MINUTES = 60
+MAX_TITLE = 80      # two lines of a poster's title at its smallest size
 CONTENT_ENV = "STRETCHCARD_CONTENT"
 
 
@@ -91,6 +92,8 @@ def make_request(catalog: Catalog, *, areas: Sequence[str] = ("lower-back",), mi
         except KeyError as exc:
             raise ValueError(exc.args[0]) from None
     title = " ".join(str(title).split())
+    if len(title) > MAX_TITLE:
+        raise ValueError(f"title: at most {MAX_TITLE} characters (got {len(title)})")
     unprintable = glyphs.problem(title)
     if unprintable:
         raise ValueError(f"title: {unprintable}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import io
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -128,7 +129,8 @@ def _website(name: str, url: str) -> str:
     """A web address as printed and encoded: a bare domain gets https:// in the QR code."""
     if any(ch.isspace() for ch in url) or "." not in url:
         raise ContentError([f"{name}: website: {url!r} does not look like a web address"])
-    if "://" in url and not url.lower().startswith(("http://", "https://")):
+    scheme = re.match(r"[A-Za-z][A-Za-z0-9+.-]*:(?!\d)", url)   # host:8080 is a port
+    if scheme and not url.lower().startswith(("http://", "https://")):
         raise ContentError([f"{name}: website: only http:// and https:// addresses are printed"])
     return url
 

@@ -20,6 +20,14 @@ def install() -> None:
     signal.signal(signal.SIGTERM, _on_terminate)
 
 
+def settled() -> None:
+    """Ignores Ctrl-C and SIGTERM from here on: the command has finished (its file written or
+    its error printed), and a signal arriving while the interpreter exits would only replace
+    the true exit code with an interruption."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+
+
 def exit_code() -> int:
     """128 + the signal that interrupted the command (130 for Ctrl-C)."""
     return 128 + int(_received)

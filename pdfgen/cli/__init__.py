@@ -70,4 +70,7 @@ def _exit(code: int, quiet_stdout: bool = False) -> None:
             os.dup2(devnull, sys.stdout.fileno())
         except (OSError, ValueError):
             pass
+    from .. import interrupt
+
+    interrupt.settled()     # the outcome is decided: a signal now must not turn it into another
     sys.exit(code)

@@ -177,6 +177,8 @@ def plan_from_options(ctx: click.Context, areas, minutes, setting, equipment, co
     from .. import api
 
     catalog = catalog_of(ctx)
+    if routine:
+        _warn_overridden(ctx, routine)
     with reported(ctx):
         request = api.make_request(catalog, areas=areas, minutes=minutes, setting=setting,
                                    equipment=equipment or None, conditions=conditions,
@@ -184,6 +186,24 @@ def plan_from_options(ctx: click.Context, areas, minutes, setting, equipment, co
         plan = api.make_plan(catalog, request, routine)
     detail(ctx, f"planned: {api.summary(plan)}")
     return catalog, plan
+
+
+# What a preset routine decides for itself (api.make_plan), by parameter and option name.
+_ROUTINE_DECIDES = (("areas", "--area"), ("minutes", "--minutes"), ("setting", "--setting"),
+                    ("level", "--level"))
+
+
+def _warn_overridden(ctx: click.Context, routine: str) -> None:
+    """Says which of the person's own choices a preset routine sets aside, instead of dropping
+    them in silence (`--routine X -m 30` prints X's own time, not 30 minutes)."""
+    from click.core import ParameterSource
+
+    given = [option for name, option in _ROUTINE_DECIDES
+             if ctx.get_parameter_source(name) in (ParameterSource.COMMANDLINE,
+                                                   ParameterSource.ENVIRONMENT)]
+    if given:
+        warn(f"--routine {routine} brings its own areas, time, setting and level; "
+             f"ignored: {', '.join(given)}")
 
 
 # --- the group -----------------------------------------------------------------------------
