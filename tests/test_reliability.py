@@ -530,3 +530,27 @@ def test_a_routine_says_which_choices_it_sets_aside(run):
     assert ("warning: --routine morning-5 brings its own areas, time, setting and level; "
             "ignored: --area, --minutes") in result.stderr
     assert "warning" not in run("plan", "--routine", "morning-5").stderr
+
+
+# --- 1. every number in a figure file has a range -------------------------------------------
+
+@pytest.mark.parametrize("arrow,field", [
+    ("{type: arc, at: root, from: 40, to: 100, radius: 0}", "arrows[0].radius: 0 is out of range"),
+    ("{type: arc, at: root, from: -1.0e+8, to: 100}", "arrows[0].from: -1e+08 is out of range"),
+    ("{type: arc, at: root, from: 40, to: 1.0e+7}", "arrows[0].to: 1e+07 is out of range"),
+    ("{type: push, at: root, dir: 90, length: .nan}", "arrows[0].length: expected a number"),
+])
+def test_figure_numbers_out_of_range_are_refused_at_once(tmp_path, arrow, field):
+    from pdfgen.figure import FigureError, load_figure
+
+    text = (ROOT / "figures" / "cat-cow.yaml").read_text()
+    head, _, _ = text.partition("arrows:")
+    rest = text.partition("arrows:")[2].split("\n", 1)[1] if "arrows:" in text else ""
+    rest = "\n".join(line for line in rest.splitlines() if not line.startswith("  - "))
+    path = tmp_path / "cat-cow.yaml"
+    path.write_text(f"{head}arrows:\n  - {arrow}\n{rest}\n")
+    start = time.perf_counter()
+    with pytest.raises(FigureError) as err:
+        load_figure(path)
+    assert time.perf_counter() - start < 2
+    assert field in str(err.value)

@@ -13,7 +13,7 @@ from pathlib import Path
 from . import skeleton as sk
 from .records import (CHAINS, GROUPS, PROP_KINDS, SURFACES, VIEWS, Arrow, Contact, FigureSpec, Goal,
                       Highlight, Pose, Prop, View, point_names, regions)
-from .spec_items import parse_arrow, parse_goal, parse_highlights, parse_vary
+from .spec_items import LENGTH, parse_arrow, parse_goal, parse_highlights, parse_vary
 from .yamlnodes import Checker, FigureError, Node, read
 
 __all__ = ["Arrow", "Contact", "FigureError", "FigureSpec", "Goal", "Highlight", "Pose", "Prop", "View",
@@ -60,7 +60,7 @@ def load_figure(path: Path) -> FigureSpec:
     bias: list[tuple[str, float]] = []
     if "depth_bias" in top:
         for key, sub in ctx.mapping(top["depth_bias"], "depth_bias", CHAINS).items():
-            bias.append((key, ctx.number(sub, f"depth_bias.{key}")))
+            bias.append((key, ctx.number(sub, f"depth_bias.{key}", -LENGTH, LENGTH)))
     ghost = True
     if "ghost" in top:
         if not isinstance(top["ghost"].value, bool):
@@ -103,11 +103,9 @@ def _view(ctx: Checker, node: Node | None) -> View:
     kind = ctx.text(m["type"], "view.type", tuple(VIEWS))
     yaw, pitch = VIEWS[kind]
     if "yaw" in m:
-        yaw = ctx.number(m["yaw"], "view.yaw")
+        yaw = ctx.number(m["yaw"], "view.yaw", -360.0, 360.0)
     if "pitch" in m:
-        pitch = ctx.number(m["pitch"], "view.pitch")
-        if not 0.0 <= pitch <= 90.0:
-            raise ctx.fail(m["pitch"], "view.pitch", "must be 0..90 (looking level to straight down)")
+        pitch = ctx.number(m["pitch"], "view.pitch", 0.0, 90.0)  # level to straight down
     return View(kind, yaw, pitch)
 
 
@@ -135,7 +133,8 @@ def _prop(ctx: Checker, node: Node, field: str) -> Prop:
         elif sub.value == "auto":
             values[key] = None
         else:
-            values[key] = ctx.number(sub, f"{field}.{key}")
+            values[key] = ctx.number(sub, f"{field}.{key}",
+                                     *((0.0, 360.0) if key == "turn" else (-LENGTH, LENGTH)))
     if kind == "towel":
         if "from" not in values or "to" not in values:
             raise ctx.fail(node, field, "a towel needs from and to")
@@ -161,7 +160,7 @@ def _angles(ctx: Checker, node: Node, field: str, into: dict[str, float]) -> Non
     rom = sk.rom_table()
     bases = set(sk.base_names())
     for key, sub in ctx.mapping(node, field, tuple(sorted(set(rom) | bases))).items():
-        value = ctx.number(sub, f"{field}.{key}")
+        value = ctx.number(sub, f"{field}.{key}", -360.0, 360.0)  # then the joint's own range
         full = [f"{key}_{s}" for s in sk.SIDES] if key in bases and key in sk.SIDED else [key]
         for name in full:
             lo, hi = rom[name].hard
@@ -188,7 +187,7 @@ def _poses(ctx: Checker, node: Node, names: frozenset[str], surfaces: set[str], 
         m = ctx.mapping(pnode, f, ("name", "root", "joints", "contacts", "flat", "pin", "solve"))
         name = ctx.text(m["name"], f"{f}.name") if "name" in m else ("start", "end", "third", "fourth")[i]
         if "root" in m:
-            r = {k: ctx.number(v, f"{f}.root.{k}") for k, v in ctx.mapping(m["root"], f"{f}.root", ("tilt", "roll", "yaw")).items()}
+            r = {k: ctx.number(v, f"{f}.root.{k}", -360.0, 360.0) for k, v in ctx.mapping(m["root"], f"{f}.root", ("tilt", "roll", "yaw")).items()}
             root = sk.Root(**r)
         angles = dict(angles)
         if "joints" in m:

@@ -6,6 +6,13 @@ from . import skeleton as sk
 from .records import SIDES_OF, Arrow, Goal, Highlight, regions
 from .yamlnodes import Checker, Node
 
+# Lengths are fractions of body height H; angles (and an arc's trim) are degrees on the page.
+LENGTH = 3.0
+ARROW_RANGES = {"from": (-360.0, 360.0), "to": (-360.0, 360.0), "dir": (-360.0, 360.0),
+                "radius": (0.02, 1.0), "offset": (-1.0, 1.0), "trim": (0.0, 90.0),
+                "length": (0.02, 1.0), "gap": (0.0, 0.5)}
+
+
 def parse_vary(ctx: Checker, node: Node, field: str) -> list[str]:
     rom = sk.rom_table()
     out: list[str] = []
@@ -29,7 +36,7 @@ def parse_goal(ctx: Checker, node: Node, field: str, names: frozenset[str], surf
         values = ctx.seq(m["offset"], f"{field}.offset")
         if len(values) != 3:
             raise ctx.fail(m["offset"], f"{field}.offset", "give [forward, up, right] in H")
-        off = tuple(ctx.number(v, f"{field}.offset") for v in values)
+        off = tuple(ctx.number(v, f"{field}.offset", -LENGTH, LENGTH) for v in values)
         base = ctx.text(m["from"], f"{field}.from", names) if "from" in m else "root"
         return Goal(point, "offset", base, node.line, None, off)
     if "below" in m:
@@ -42,18 +49,14 @@ def parse_goal(ctx: Checker, node: Node, field: str, names: frozenset[str], surf
                 raise ctx.fail(m["at"], f"{field}.at", "at goes with a body segment (a fraction along it)")
             return Goal(point, "on", target, node.line)
         # Resting on top of a body segment (an ankle on the other knee): a 3-D goal.
-        at = ctx.number(m["at"], f"{field}.at") if "at" in m else 0.5
-        if not 0.0 <= at <= 1.0:
-            raise ctx.fail(m["at"], f"{field}.at", "must be 0..1 (fraction along the segment)")
+        at = ctx.number(m["at"], f"{field}.at", 0.0, 1.0) if "at" in m else 0.5
         return Goal(point, "rest", target, node.line, at)
     target = ctx.text(m["touch"], f"{field}.touch", names)
     at = None
     if "at" in m:
         if target not in sk.SEGMENTS or target == "head":
             raise ctx.fail(m["at"], f"{field}.at", "at needs touch to name a limb or trunk segment")
-        at = ctx.number(m["at"], f"{field}.at")
-        if not 0.0 <= at <= 1.0:
-            raise ctx.fail(m["at"], f"{field}.at", "must be 0..1 (fraction along the segment)")
+        at = ctx.number(m["at"], f"{field}.at", 0.0, 1.0)
     return Goal(point, "touch", target, node.line, at)
 
 
@@ -67,16 +70,14 @@ def parse_arrow(ctx: Checker, node: Node, field: str, names: frozenset[str], n_p
     for key, attr in (("from", "start"), ("to", "end"), ("radius", "radius"), ("offset", "offset"),
                       ("trim", "trim"), ("dir", "direction"), ("length", "length"), ("gap", "gap")):
         if key in m:
-            kw[attr] = ctx.number(m[key], f"{field}.{key}")
+            kw[attr] = ctx.number(m[key], f"{field}.{key}", *ARROW_RANGES[key])
     for key in ("toward", "both"):
         if key in m:
             if not isinstance(m[key].value, bool):
                 raise ctx.fail(m[key], f"{field}.{key}", "expected true or false")
             kw[key] = m[key].value
     if "pose" in m:
-        p = int(ctx.number(m["pose"], f"{field}.pose"))
-        if not -n_poses <= p < n_poses:
-            raise ctx.fail(m["pose"], f"{field}.pose", f"no pose {p}")
+        p = int(ctx.number(m["pose"], f"{field}.pose", -n_poses, n_poses - 1))
         kw["pose"] = p
     if kind == "arc" and "follow" not in kw and ("start" not in kw or "end" not in kw):
         raise ctx.fail(node, field, "an arc needs follow, or from and to")
@@ -100,7 +101,7 @@ def parse_highlights(ctx: Checker, node: Node) -> tuple[Highlight, ...]:
         m = ctx.mapping(sub, f, ("segment", "side", "from", "to"), required=("segment",))
         seg = ctx.text(m["segment"], f"{f}.segment", frozenset(sk.SEGMENTS))
         side = ctx.text(m["side"], f"{f}.side", tuple(SIDES_OF)) if "side" in m else "center"
-        a = ctx.number(m["from"], f"{f}.from") if "from" in m else 0.0
-        b = ctx.number(m["to"], f"{f}.to") if "to" in m else 1.0
+        a = ctx.number(m["from"], f"{f}.from", -1.0, 2.0) if "from" in m else 0.0
+        b = ctx.number(m["to"], f"{f}.to", -1.0, 2.0) if "to" in m else 1.0
         out.append(Highlight(seg, side, a, b))
     return tuple(out)

@@ -84,10 +84,15 @@ class Checker:
                 raise self.fail(node, f"{field}.{key}" if field else key, "required field missing")
         return node.value
 
-    def number(self, node: Node, field: str) -> float:
+    def number(self, node: Node, field: str, low: float, high: float) -> float:
+        """A number inside [low, high]. Every number in a figure file has a range: one far
+        outside it (an arc from -1e8 degrees, a radius of 0) would make drawing and the
+        arrows' clearance search take minutes and gigabytes instead of failing here."""
         v = node.value
-        if isinstance(v, bool) or not isinstance(v, (int, float)):
+        if isinstance(v, bool) or not isinstance(v, (int, float)) or v != v:
             raise self.fail(node, field, f"expected a number, got {v!r}")
+        if not low <= v <= high:
+            raise self.fail(node, field, f"{v:g} is out of range ({low:g} to {high:g})")
         return float(v)
 
     def text(self, node: Node, field: str, choices: tuple[str, ...] | frozenset[str] | None = None) -> str:
