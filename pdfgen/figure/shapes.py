@@ -111,3 +111,25 @@ def distance_to(p: Point, s: Shape) -> float:
         return min(seg_distance(p, pts[i], pts[(i + 1) % len(pts)]) for i in range(len(pts))) - s.r
     pts = s.points
     return min(seg_distance(p, a, b) for a, b in zip(pts, pts[1:])) - s.w / 2
+
+
+def hull(points: list[Point]) -> tuple[Point, ...]:
+    """Convex hull (monotone chain), counter-clockwise: the silhouette of a projected box."""
+    pts = sorted(set(points))
+    if len(pts) < 3:
+        return tuple(pts)
+
+    def cross(o: Point, a: Point, b: Point) -> float:
+        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+
+    lower: list[Point] = []
+    for q in pts:
+        while len(lower) >= 2 and cross(lower[-2], lower[-1], q) <= 0:
+            lower.pop()
+        lower.append(q)
+    upper: list[Point] = []
+    for q in reversed(pts):
+        while len(upper) >= 2 and cross(upper[-2], upper[-1], q) <= 0:
+            upper.pop()
+        upper.append(q)
+    return tuple(lower[:-1] + upper[:-1])

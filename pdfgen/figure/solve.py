@@ -126,7 +126,10 @@ def pose_body(pose: Pose) -> sk.Body:
             y = base[1] - ((sk.R_SHANK - sk.R_FOOT) if shin_level else sk.SOLE)
             pts[a] = (base[0] - sk.HEEL * dx, y, base[2] - sk.HEEL * dz)
             pts[b] = (base[0] + sk.TOE * dx, y, base[2] + sk.TOE * dz)
-            frames[name] = (dx, 0.0, -dz, 0.0, 1.0, 0.0, dz, 0.0, dx)
+            # Columns toe-ward, sole-to-instep, right. On a level shin the sole faces up (the
+            # drawn heel then rises toward the shin, as it does kneeling).
+            up = -1.0 if shin_level else 1.0
+            frames[name] = (dx, 0.0, -up * dz, 0.0, up, 0.0, dz, 0.0, up * dx)
         else:
             pts[b] = (base[0] + sk.HAND * dx, base[1], base[2] + sk.HAND * dz)
     return sk.Body(pts, frames)
