@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from pdfgen.figure import FigureError, build, load_figure
+from pdfgen.figure.facts import check_facts
 from pdfgen.figure import skeleton as sk
 from pdfgen.figure.body import TRUNK_LINKS
 from pdfgen.figure.palette import contrast_ratio, palette, rgb
@@ -117,6 +118,62 @@ def test_highlight_visible_in_grayscale(spec):
     level = rgb(palette(grayscale=True).highlight)[0]
     img = render_png(build(spec), 200, grayscale=True).convert("L")
     assert sum(1 for v in img.tobytes() if abs(v - level) < 12) >= 30, spec.id
+
+
+# Figures whose solved pose contradicts a fact taken from their own steps or cautions (issue 11
+# lists most). Strict: a re-posed figure that shows its text must leave the set.
+KNOWN_WRONG = {
+    "bar-hang",                 # the bar runs past the hands, not through them
+    "bottom-to-heels",          # hands in front of the shoulders at the start
+    "cobra",                    # hands far in front of the shoulders
+    "elevated-leg-stretch",     # inside knee straight, arms floating above the bed
+    "floor-seated-glute",       # one arm; the two-arm hug is missing
+    "knee-rolls",               # feet hip-width apart, not together
+    "knee-to-chest",            # the other leg straight, its foot not flat
+    "seated-forward-bend",      # hands not on the knees at the start
+    "side-lying-quad",          # knees apart
+    "standing-back-extension",  # hands on the front of the hips, not the low back
+    "standing-quad",            # the hand beside the chair back, not holding it
+    "standing-side-bend",       # an arm overhead; the hand does not slide down the thigh
+    "supine-hamstring",         # hands not behind the thigh; the other foot not flat
+    "supine-piriformis",        # a hand in front of the thigh, not behind it
+    "supported-back-stretch",   # hands flat on the table, head held up, knees locked
+}
+
+
+def test_figure_shows_its_text(spec, request):
+    """Every placement a stretch's steps and cautions name holds on the solved pose."""
+    expect_failure(request, spec.id, KNOWN_WRONG, "the pose contradicts its own steps or cautions")
+    assert spec.facts, f"{spec.id}: no checks: taken from its steps and cautions"
+    problems = check_facts(spec)
+    assert not problems, "\n".join(problems)
+
+
+SIDE_FIGURE = """figure: hold
+props: [mat]
+poses:
+  - root: {tilt: -90}
+    joints: {hip_R: 120, knee_R: 115, shoulder: 60, elbow: 50}
+    contacts: [pelvis, thorax]
+    solve:
+      vary: [shoulder_R, elbow_R, shoulder_abd_R]
+      goals:
+        - {point: hand_R, touch: thigh_R, at: 0.85, side: SIDE}
+checks:
+  - {point: hand_R, touches: thigh_R, side: back}
+"""
+
+
+@pytest.mark.parametrize("side, holds", [("back", True), ("front", False)])
+def test_a_touch_goal_meets_the_side_it_names(tmp_path, side, holds):
+    """`side:` on a touch goal puts the hand on that face of the thigh, and the fact checker
+    tells behind the knee from on top of it."""
+    path = tmp_path / "hold.yaml"
+    path.write_text(SIDE_FIGURE.replace("SIDE", side))
+    problems = check_facts(load_figure(path))
+    assert (problems == []) is holds, problems
+    if not holds:
+        assert problems == ["hold: hand_R touches thigh_R (back) [start]: not on the back"]
 
 
 def test_figure_cell_stays_light_on_toner(spec):
@@ -329,6 +386,10 @@ highlight: [low_back]
     (BASE.replace("props: [mat]", "props: [trampoline]"), "props[0]", 2),           # unknown prop
     (BASE.replace("figure: my-fig\n", ""), "figure", 1),                             # missing figure
     (BASE.replace("contacts: [pelvis, thorax]", "contacts: [pelvis, tail]"), "contacts", 6),
+    (BASE + "checks:\n  - {point: hand_R, touches: lumbar, side: inside}\n", "checks[0].side", 9),
+    (BASE + "checks:\n  - {point: hand_R, hugs: knee_R}\n", "checks[0]", 9),
+    (BASE + "checks:\n  - {joint: knee_R, between: [10]}\n", "checks[0].between", 9),
+    (BASE + "checks:\n  - {point: knee_R, grips: bar}\n", "checks[0].point", 9),
 ])
 def test_bad_figure_files_give_one_line_errors(tmp_path, text, field, line):
     path = tmp_path / "my-fig.yaml"

@@ -24,7 +24,8 @@ NECK_BASE = 0.55  # the trunk's top edge is drawn this far from C7 toward T7, so
 R_NECK = 0.026
 NOSE = 0.024  # how far the nose reaches past the head's outline, seen side on
 FACE_ON = 0.55  # a face turned this far toward the viewer shows eyes instead of a nose
-FIST = 0.5  # a closed hand covers this fraction of the hand's length, from the wrist
+FIST = (0.35, 0.6)  # a closed hand's capsule, as fractions along the hand: centred on the palm,
+# so a hand pinned to a bar or touching a knee at `hand_R` holds it in the middle of the fist
 R_FIST = 0.029
 R_PALM = 0.02
 FOOT_PAD = 0.01  # the foot outline is grown by this much, so its corners are round
@@ -45,7 +46,8 @@ def drawn_points(body: sk.Body) -> dict[str, sk.Vec]:
     for side, s in (("R", 1.0), ("L", -1.0)):
         pts[f"eye_{side}"] = _at(head, (ant, 0.8 * sk.HEAD_R), (up, 0.012), (right, s * 0.026))
         wr, fi = pts[f"wrist_{side}"], pts[f"fingers_{side}"]
-        pts[f"fist_{side}"] = tuple(w + (f - w) * FIST for w, f in zip(wr, fi))  # type: ignore[assignment]
+        for k, t in enumerate(FIST):
+            pts[f"fist_{side}#{k}"] = tuple(w + (f - w) * t for w, f in zip(wr, fi))  # type: ignore[assignment]
         heel, toe, ff = pts[f"heel_{side}"], pts[f"toe_{side}"], body.frames[f"foot_{side}"]
         fup, fright = (ff[1], ff[4], ff[7]), (ff[2], ff[5], ff[8])
         for i, (t, h, w) in enumerate(FOOT_OUTLINE):
@@ -164,7 +166,7 @@ def _part(p: dict, seg: str, open_hand: bool) -> Capsule | Polygon:
     if kind == "hand":
         if open_hand:
             return Capsule(_uv(p[a]), _uv(p[b]), R_PALM, "")
-        return Capsule(_uv(p[a]), _uv(p[f"fist_{side}"]), R_FIST, "")
+        return Capsule(_uv(p[f"fist_{side}#0"]), _uv(p[f"fist_{side}#1"]), R_FIST, "")
     if kind == "foot":
         return Polygon(hull([_uv(p[f"foot_{side}#{i}"]) for i in range(2 * len(FOOT_OUTLINE))]), "", FOOT_PAD)
     return Capsule(_uv(p[a]), _uv(p[b]), r, "")
