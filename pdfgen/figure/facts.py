@@ -14,9 +14,13 @@ from math import dist
 from . import skeleton as sk
 from .body import R_FIST
 from .props import build_props
-from .records import Fact, FigureSpec
+from .records import Fact, FigureSpec, View
 from .solve import Scene, bottom, face_normal, place, point_of, radius_of, segment_at
 
+FLOOR_POSITIONS = frozenset({"supine", "prone", "side-lying", "kneeling", "all-fours"})
+FLOOR_PITCH = 15.0  # degrees: the most a floor figure may look down (a low oblique view)
+OBLIQUE_YAW = 30.0  # degrees off side-on a floor figure may turn (unless it shows a rotation)
+FRONT_SLACK = 15.0  # degrees off face-on (yaw 90) a side bend may turn
 TOUCH_TOL = 0.025  # H: surfaces this close count as touching (a hand holding a thigh)
 REST_TOL = 0.02  # H: a part's lowest point this close to a surface rests on it
 FLAT_TOL = 0.025  # H: heel and toe (wrist and fingertips) this close in height: lying level
@@ -40,6 +44,31 @@ def check_facts(spec: FigureSpec) -> list[str]:
             if problem:
                 out.append(f"{spec.id}: {describe(fact, spec.support)} [{spec.poses[i].name}]: {problem}")
     return out
+
+
+def view_problem(view: View, position: str, movement: str) -> str:
+    """What breaks the view rule (figures/README.md) for a stretch done in `position` with
+    `movement`, or "" when the view follows it.
+
+    Lying, kneeling and all-fours figures look from the side or a low oblique (pitch at most 15
+    degrees, yaw within 30 of side-on), because from above a body on the floor loses its
+    heights: a knee lifted, a back arched or a head on the mat all look alike. A rotation may turn
+    the camera any way round, still low, so the knees are seen tipping toward the floor. A side
+    bend is seen from the front, where the bend lies in the picture plane.
+    """
+    yaw = abs((view.yaw + 180.0) % 360.0 - 180.0)  # 0 side-on from the right, 180 from the left
+    off_side = min(yaw, 180.0 - yaw)
+    if movement == "side-bend":
+        if abs(yaw - 90.0) > FRONT_SLACK or view.pitch > FLOOR_PITCH:
+            return f"a side bend is seen from the front (yaw {view.yaw:g}, pitch {view.pitch:g})"
+        return ""
+    if position not in FLOOR_POSITIONS:
+        return ""
+    if view.pitch > FLOOR_PITCH:
+        return f"pitch {view.pitch:g} looks down on a {position} figure (at most {FLOOR_PITCH:g})"
+    if movement != "rotation" and off_side > OBLIQUE_YAW:
+        return f"yaw {view.yaw:g} is {off_side:g} degrees off side-on (at most {OBLIQUE_YAW:g})"
+    return ""
 
 
 def describe(fact: Fact, support: str = "floor") -> str:
