@@ -178,6 +178,43 @@ def test_view_follows_the_rule(spec, request):
     assert "prop_line" in lines, f"{spec.id}: no floor or mat line"
 
 
+# A two-phase sequence in one cell: its heads are too small at any scale. Give it two cells.
+HEAD_TOO_SMALL = {"cat-cow"}
+
+
+def test_head_reads_on_a_card_strip(spec, request):
+    """In a row of 150 px cells with a standing and a lying figure, drawn at the row's shared
+    scale, the figure's head is at least 12 px tall."""
+    from pdfgen.figure.shapes import Circle, shared_scale
+
+    expect_failure(request, spec.id, HEAD_TOO_SMALL, "two phases share one cell")
+    row = [build(spec)] + [build(load_figure(builtin_figures_dir() / f"{fid}.yaml"))
+                           for fid in ("standing-side-bend", "knee-to-chest")]
+    scale = shared_scale(row, 150, 150)
+    heads = [s.r for s in row[0].shapes if isinstance(s, Circle) and s.tone in ("near", "far")]
+    assert heads and 2 * max(heads) * scale >= 12, (spec.id, round(2 * max(heads) * scale, 1))
+
+
+def test_a_shared_scale_draws_every_body_the_same_size():
+    """At the shared scale a lying figure's body is as big as a standing one's, and both fit."""
+    from pdfgen.figure.backend_rl import _fit
+    from pdfgen.figure.shapes import fit_scale, shared_scale
+
+    row = [build(load_figure(builtin_figures_dir() / f"{fid}.yaml"))
+           for fid in ("standing-side-bend", "knee-to-chest", "childs-pose")]
+    scale = shared_scale(row, 150, 110)
+    assert scale == min(fit_scale(g, 150, 110) for g in row)
+    for g in row:
+        used, ox, oy = _fit(g, 0, 0, 150, 110, scale)
+        x0, y0, x1, y1 = g.bbox
+        assert used == scale
+        assert -1e-6 <= ox + x0 * scale and ox + x1 * scale <= 150 + 1e-6
+        assert -1e-6 <= oy + y0 * scale and oy + y1 * scale <= 110 + 1e-6
+    # fitted alone, the lying figures would be drawn far larger than the standing one
+    assert fit_scale(row[2], 150, 110) > 1.2 * scale
+    assert shared_scale([], 150, 110) == 0.0
+
+
 SIDE_FIGURE = """figure: hold
 props: [mat]
 poses:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from math import hypot
+from typing import Sequence
 
 Point = tuple[float, float]
 
@@ -59,6 +60,33 @@ class Geometry:
     id: str
     shapes: tuple[Shape, ...]
     bbox: tuple[float, float, float, float]
+
+
+def fit_scale(geometry: Geometry, w: float, h: float) -> float:
+    """The largest scale (page units per body height H) at which the figure fits a w x h box."""
+    x0, y0, x1, y1 = geometry.bbox
+    return min(w / max(x1 - x0, 1e-9), h / max(y1 - y0, 1e-9))
+
+
+def shared_scale(geometries: Sequence[Geometry], cell_w: float, cell_h: float) -> float:
+    """One scale for a row of equal cells (a card strip, a poster row, the batch index).
+
+    Fitting each figure to its own cell shrinks a body lying on the floor to a thin strip
+    beside a standing one, so the same person looks a different size in every cell. At the
+    shared scale every body is drawn at the same size: the largest at which each figure still
+    fits its cell. Pass it to `backend_rl.draw(..., scale=)`; figures then sit centred in their
+    cells. A figure much wider than the others (a two-phase `sequence`) holds the whole row
+    down, so a layout may give it two cells and pass it cell_w twice as wide.
+
+    Args:
+        geometries: the row's figures, from `build()`.
+        cell_w: width of one cell, in page units (points or pixels).
+        cell_h: height of one cell.
+
+    Returns:
+        Page units per H; 0.0 for an empty row.
+    """
+    return min((fit_scale(g, cell_w, cell_h) for g in geometries), default=0.0)
 
 
 def flipped(s: Shape) -> Shape:
