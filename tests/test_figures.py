@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from pdfgen.figure import FigureError, build, load_figure
+from pdfgen.figure.facts import check_facts
 from pdfgen.figure import skeleton as sk
-from pdfgen.figure.geometry import TRUNK_LINKS
+from pdfgen.figure.body import TRUNK_LINKS
 from pdfgen.figure.palette import contrast_ratio, palette, rgb
 from pdfgen.figure.props import build_props
 from pdfgen.figure.solve import bottom, lowest, place, point_of
@@ -87,8 +88,22 @@ def test_no_body_point_inside_a_prop(spec):
                 assert not inside, (spec.id, name, box)
 
 
-def test_highlight_visible_after_overlap(spec):
+# Poses that hide their own target behind a nearer limb. The highlight is painted in depth order
+# (never over a nearer limb), so these need re-posing or another view (issue 11); strict, so a
+# fixed figure must leave the set.
+TARGET_HIDDEN = {"seated-figure-4", "seated-twist", "standing-hamstring"}
+
+
+def expect_failure(request, fid: str, known: set[str], why: str) -> None:
+    """Marks this case as a known, strict expected failure when the figure is in `known`."""
+    if fid in known:
+        request.applymarker(pytest.mark.xfail(strict=True, reason=f"{fid}: {why}"))
+
+
+def test_highlight_visible_after_overlap(spec, request):
     from pdfgen.figure.backend_pil import render_png
+
+    expect_failure(request, spec.id, TARGET_HIDDEN, "the pose hides its target behind a nearer limb")
 
     target = rgb(palette().highlight)
     raw = render_png(build(spec), 200).tobytes()
@@ -103,6 +118,159 @@ def test_highlight_visible_in_grayscale(spec):
     level = rgb(palette(grayscale=True).highlight)[0]
     img = render_png(build(spec), 200, grayscale=True).convert("L")
     assert sum(1 for v in img.tobytes() if abs(v - level) < 12) >= 30, spec.id
+
+
+# Figures whose solved pose contradicts a fact taken from their own steps or cautions (issue 11
+# lists most). Strict: a re-posed figure that shows its text must leave the set.
+KNOWN_WRONG = {
+    "bar-hang",                 # the bar runs past the hands, not through them
+    "bottom-to-heels",          # hands in front of the shoulders at the start
+    "cobra",                    # hands far in front of the shoulders
+    "elevated-leg-stretch",     # inside knee straight, arms floating above the bed
+    "floor-seated-glute",       # one arm; the two-arm hug is missing
+    "knee-rolls",               # feet hip-width apart, not together
+    "knee-to-chest",            # the other leg straight, its foot not flat
+    "seated-forward-bend",      # hands not on the knees at the start
+    "side-lying-quad",          # knees apart
+    "standing-back-extension",  # hands on the front of the hips, not the low back
+    "standing-quad",            # the hand beside the chair back, not holding it
+    "standing-side-bend",       # an arm overhead; the hand does not slide down the thigh
+    "supine-hamstring",         # hands not behind the thigh; the other foot not flat
+    "supine-piriformis",        # a hand in front of the thigh, not behind it
+    "supported-back-stretch",   # hands flat on the table, head held up, knees locked
+}
+
+
+def test_figure_shows_its_text(spec, request):
+    """Every placement a stretch's steps and cautions name holds on the solved pose."""
+    expect_failure(request, spec.id, KNOWN_WRONG, "the pose contradicts its own steps or cautions")
+    assert spec.facts, f"{spec.id}: no checks: taken from its steps and cautions"
+    problems = check_facts(spec)
+    assert not problems, "\n".join(problems)
+
+
+# Floor figures drawn from above, against the view rule (figures/README.md). Strict xfails.
+VIEW_WRONG = {"knee-rolls", "side-lying-quad", "supine-piriformis", "supine-twist"}
+
+
+def _stretches_by_figure() -> dict[str, dict]:
+    import yaml
+
+    out = {}
+    for path in sorted((builtin_content_dir() / "stretches").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text())
+        out[data["figure"]] = data
+    return out
+
+
+def test_view_follows_the_rule(spec, request):
+    """Lying, kneeling and all-fours figures are seen low (pitch at most 15), side bends from the
+    front; a floor or mat is always drawn under a floor figure."""
+    from pdfgen.figure.facts import view_problem
+
+    stretch = _stretches_by_figure().get(spec.id)
+    if stretch is None:
+        pytest.skip("no stretch uses this figure")
+    expect_failure(request, spec.id, VIEW_WRONG, "seen from above")
+    problem = view_problem(spec.view, stretch["position"], stretch["movement"])
+    assert not problem, f"{spec.id}: {problem}"
+    lines = {s.tone for s in build(spec).shapes} | {getattr(s, "edge", "") for s in build(spec).shapes}
+    assert "prop_line" in lines, f"{spec.id}: no floor or mat line"
+
+
+# A two-phase sequence in one cell: its heads are too small at any scale. Give it two cells.
+HEAD_TOO_SMALL = {"cat-cow"}
+
+
+def test_head_reads_on_a_card_strip(spec, request):
+    """In a row of 150 px cells with a standing and a lying figure, drawn at the row's shared
+    scale, the figure's head is at least 12 px tall."""
+    from pdfgen.figure.shapes import Circle, shared_scale
+
+    expect_failure(request, spec.id, HEAD_TOO_SMALL, "two phases share one cell")
+    row = [build(spec)] + [build(load_figure(builtin_figures_dir() / f"{fid}.yaml"))
+                           for fid in ("standing-side-bend", "knee-to-chest")]
+    scale = shared_scale(row, 150, 150)
+    heads = [s.r for s in row[0].shapes if isinstance(s, Circle) and s.tone in ("near", "far")]
+    assert heads and 2 * max(heads) * scale >= 12, (spec.id, round(2 * max(heads) * scale, 1))
+
+
+def test_a_shared_scale_draws_every_body_the_same_size():
+    """At the shared scale a lying figure's body is as big as a standing one's, and both fit."""
+    from pdfgen.figure.backend_rl import _fit
+    from pdfgen.figure.shapes import fit_scale, shared_scale
+
+    row = [build(load_figure(builtin_figures_dir() / f"{fid}.yaml"))
+           for fid in ("standing-side-bend", "knee-to-chest", "childs-pose")]
+    scale = shared_scale(row, 150, 110)
+    assert scale == min(fit_scale(g, 150, 110) for g in row)
+    for g in row:
+        used, ox, oy = _fit(g, 0, 0, 150, 110, scale)
+        x0, y0, x1, y1 = g.bbox
+        assert used == scale
+        assert -1e-6 <= ox + x0 * scale and ox + x1 * scale <= 150 + 1e-6
+        assert -1e-6 <= oy + y0 * scale and oy + y1 * scale <= 110 + 1e-6
+    # fitted alone, the lying figures would be drawn far larger than the standing one
+    assert fit_scale(row[2], 150, 110) > 1.2 * scale
+    assert shared_scale([], 150, 110) == 0.0
+
+
+SIDE_FIGURE = """figure: hold
+props: [mat]
+poses:
+  - root: {tilt: -90}
+    joints: {hip_R: 120, knee_R: 115, shoulder: 60, elbow: 50}
+    contacts: [pelvis, thorax]
+    solve:
+      vary: [shoulder_R, elbow_R, shoulder_abd_R]
+      goals:
+        - {point: hand_R, touch: thigh_R, at: 0.85, side: SIDE}
+checks:
+  - {point: hand_R, touches: thigh_R, side: back}
+"""
+
+
+@pytest.mark.parametrize("side, holds", [("back", True), ("front", False)])
+def test_a_touch_goal_meets_the_side_it_names(tmp_path, side, holds):
+    """`side:` on a touch goal puts the hand on that face of the thigh, and the fact checker
+    tells behind the knee from on top of it."""
+    path = tmp_path / "hold.yaml"
+    path.write_text(SIDE_FIGURE.replace("SIDE", side))
+    problems = check_facts(load_figure(path))
+    assert (problems == []) is holds, problems
+    if not holds:
+        assert problems == ["hold: hand_R touches thigh_R (back) [start]: not on the back"]
+
+
+def test_figure_cell_stays_light_on_toner(spec):
+    """A figure cell (150 px square, grayscale) stays well under 20% toner coverage: the body
+    carries the picture, props and mats are outlines or pale tints."""
+    from pdfgen.figure.backend_pil import render_png
+
+    data = render_png(build(spec), 150, grayscale=True).convert("L").tobytes()
+    coverage = sum(255 - v for v in data) / (255 * len(data))
+    assert coverage < 0.15, (spec.id, round(coverage, 3))
+
+
+def test_head_has_a_neck_and_a_facing_cue(spec):
+    """The head is joined to the trunk by a neck and shows which way the face points (a nose
+    side on, eyes face on), unless the figure is seen from behind."""
+    from pdfgen.figure.shapes import Capsule, Circle, Polygon
+
+    shapes = build(spec).shapes
+    head = max((i for i, s in enumerate(shapes) if isinstance(s, Circle) and s.tone in ("near", "far")
+                and s.r == sk.HEAD_R), default=None)
+    assert head is not None, spec.id
+    neck = shapes[head - 1]
+    assert isinstance(neck, Capsule) and neck.b == shapes[head].c, spec.id
+    from pdfgen.figure.body import drawn_points
+    from pdfgen.figure.geometry import camera
+
+    seen = camera(spec).project(drawn_points(place(spec).bodies[-1]))
+    if seen["nose"][2] < seen["head"][2] - 0.5 * sk.HEAD_R:
+        return  # seen from behind (seated-twist looks over the shoulder from the back)
+    cue = shapes[head + 1] if head + 1 < len(shapes) else None
+    assert isinstance(cue, Polygon) or (isinstance(cue, Circle) and cue.tone == "gap"), spec.id
 
 
 def test_mirror_is_exact(spec):
@@ -284,6 +452,10 @@ highlight: [low_back]
     (BASE.replace("props: [mat]", "props: [trampoline]"), "props[0]", 2),           # unknown prop
     (BASE.replace("figure: my-fig\n", ""), "figure", 1),                             # missing figure
     (BASE.replace("contacts: [pelvis, thorax]", "contacts: [pelvis, tail]"), "contacts", 6),
+    (BASE + "checks:\n  - {point: hand_R, touches: lumbar, side: inside}\n", "checks[0].side", 9),
+    (BASE + "checks:\n  - {point: hand_R, hugs: knee_R}\n", "checks[0]", 9),
+    (BASE + "checks:\n  - {joint: knee_R, between: [10]}\n", "checks[0].between", 9),
+    (BASE + "checks:\n  - {point: knee_R, grips: bar}\n", "checks[0].point", 9),
 ])
 def test_bad_figure_files_give_one_line_errors(tmp_path, text, field, line):
     path = tmp_path / "my-fig.yaml"

@@ -169,14 +169,15 @@ def clear_arrows(spec: FigureSpec) -> FigureSpec:
     """
     if not spec.arrows:
         return spec
-    from .geometry import camera, pose_fills
+    from .body import drawn_points, pose_fills
+    from .geometry import camera
     from .solve import place
 
     scene = place(spec)
     cam = camera(spec, mirrored=False)
-    projs = [cam.project(b.points) for b in scene.bodies]
+    projs = [cam.project(drawn_points(b)) for b in scene.bodies]
     solid = range(len(projs)) if spec.sequence else (len(projs) - 1,)
-    body = [s for i in solid for s in pose_fills(projs[i], spec.poses[i].angle_map())]
+    body = [s for i in solid for s in pose_fills(projs[i], spec.poses[i])]
     arrows = []
     for arrow in spec.arrows:
         for _ in range(25):

@@ -8,24 +8,30 @@ office printers.
 from __future__ import annotations
 
 from .geometry import Capsule, Circle, Geometry, Polygon, Polyline
+from .shapes import fit_scale
 from .palette import palette, rgb
 
 MIN_LINE_PT = 0.5
 
 
-def _fit(geometry: Geometry, x: float, y: float, w: float, h: float) -> tuple[float, float, float]:
-    """Scale and offset that fit the bounding box into the box, aspect kept, centred."""
+def _fit(geometry: Geometry, x: float, y: float, w: float, h: float,
+         scale: float | None = None) -> tuple[float, float, float]:
+    """Scale and offset that fit the bounding box into the box, aspect kept, centred (at the
+    given scale, if any, e.g. a row's `shared_scale`)."""
     x0, y0, x1, y1 = geometry.bbox
-    scale = min(w / max(x1 - x0, 1e-9), h / max(y1 - y0, 1e-9))
+    if scale is None:
+        scale = fit_scale(geometry, w, h)
     ox = x + (w - (x1 - x0) * scale) / 2 - x0 * scale
     oy = y + (h - (y1 - y0) * scale) / 2 - y0 * scale
     return scale, ox, oy
 
 
 def draw(canvas, geometry: Geometry, x: float, y: float, w: float, h: float, *,
-         grayscale: bool = False) -> None:
-    """Draws the figure scaled to fit the box (x, y, w, h) in points, aspect kept, centred."""
-    scale, ox, oy = _fit(geometry, x, y, w, h)
+         grayscale: bool = False, scale: float | None = None) -> None:
+    """Draws the figure centred in the box (x, y, w, h) in points, aspect kept: fitted to the
+    box, or at `scale` points per body height (a row's `shapes.shared_scale`, so every body in
+    the row is the same size; the caller makes sure it fits)."""
+    scale, ox, oy = _fit(geometry, x, y, w, h, scale)
     pal = palette(grayscale)
 
     def pt(p):

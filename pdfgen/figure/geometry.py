@@ -2,9 +2,9 @@
 
 Built once, drawn by thin backends (ReportLab vectors, Pillow rasters), so every output shows the
 same picture. Painter's order: props, the earlier pose as a pale ghost, the final pose (far limbs
-lighter and first, then trunk and head, then near limbs), arrows, and the target highlight last so
-a hand can never hide it. Every limb is preceded by a white `gap` copy of itself, slightly fatter,
-which is what keeps overlapping limbs readable at small sizes.
+lighter and first, then trunk and head, then near limbs; see body.py), then arrows. The target
+highlight is painted on its own limb, in that limb's depth, so a nearer limb is never overdrawn by
+it: a highlight that shows through an arm would say the arm is the target.
 """
 
 from __future__ import annotations
@@ -13,16 +13,15 @@ from math import cos, hypot, radians, sin
 
 from . import skeleton as sk
 from .arrows import arrow_line, emit_arrow
+from .body import body_shapes, drawn_points
 from .props import PlacedProp, build_props
-from .shapes import Capsule, Circle, Geometry, Point, Polygon, Polyline, Shape, bbox_of, flipped
+from .shapes import Capsule, Circle, Geometry, Point, Polygon, Polyline, Shape, bbox_of, flipped, hull
 from .solve import place
 from .records import FigureSpec, Highlight
 
 __all__ = ["Capsule", "Circle", "Geometry", "Polygon", "Polyline", "Shape", "build", "camera"]
 
-SPLIT_AT = 105.0  # a knee or elbow folded past this is drawn as two pieces with a gap between
 STRIPES = (0.009, 0.018)  # on (white), off (highlight colour), along the band
-TRUNK_LINKS = (("root", "l5"), ("l5", "l3"), ("l3", "t12"), ("t12", "t7"), ("t7", "c7"))
 SEG_POINTS = {"pelvis": ("root", "l5"), "lumbar": ("l5", "t12"), "thorax": ("t12", "c7")}
 
 
@@ -51,11 +50,12 @@ def build(spec: FigureSpec, *, mirrored: bool = False) -> Geometry:
 
     Args:
         spec: a loaded figure.
-        mirrored: turn the body 180 degrees so its left side faces the viewer. In level views
-            (side, front) this is a real turn: near and far limbs swap. Looking down (three-quarter,
-            top) a turn would show the figure from under the floor, so there the pose itself is
-            mirrored (the same stretch on the other side) and its working limbs stay nearest.
-            Either way the picture's bounding box is the exact mirror of the original's.
+        mirrored: turn the body 180 degrees so its left side faces the viewer. In level side-on
+            views this is a real turn: near and far limbs swap. Face-on (front) a turn would show
+            the back of the head, and looking down (three-quarter, top) the figure from under the
+            floor, so there the pose itself is mirrored (the same stretch on the other side) and
+            its face and working limbs stay toward the viewer. Either way the picture's bounding
+            box is the exact mirror of the original's.
 
     Returns:
         The geometry in figure units, y up, painter's order.
@@ -69,119 +69,48 @@ def build(spec: FigureSpec, *, mirrored: bool = False) -> Geometry:
         if prop.kind == "floor" and has_mat and spec.view.pitch >= 5.0:
             continue  # seen from above, the mat alone says "on the floor"; two outlines are clutter
         _prop_shapes(prop, cam, spec.view.pitch, out)
-    projs = [cam.project(b.points) for b in scene.bodies]
+    projs = [cam.project(drawn_points(b)) for b in scene.bodies]
     bias = dict(spec.depth_bias)
-    if spec.sequence:
+    if spec.sequence or spec.ghost:
         for pose, proj in zip(spec.poses[:-1], projs[:-1]):
-            _body_shapes(proj, pose.angle_map(), bias, False, out)
-    elif spec.ghost:
-        for pose, proj in zip(spec.poses[:-1], projs[:-1]):
-            _body_shapes(proj, pose.angle_map(), bias, True, out)
-    _body_shapes(projs[-1], spec.poses[-1].angle_map(), bias, False, out)
+            body_shapes(proj, pose, bias, not spec.sequence, out)
+    marks: dict[str, list[Shape]] = {}
+    for hl in spec.highlights:
+        _highlight_shapes(hl, scene.bodies[-1], cam, marks.setdefault(hl.segment, []))
+    body_shapes(projs[-1], spec.poses[-1], bias, False, out, marks)
     for arrow in spec.arrows:
         emit_arrow(arrow_line(arrow, projs, scene.bodies, cam), arrow.both, out)
-    for hl in spec.highlights:
-        _highlight_shapes(hl, scene.bodies[-1], cam, out)
     shapes = tuple(flipped(s) for s in out) if flip else tuple(out)
     return Geometry(spec.id, shapes, bbox_of(shapes))
 
 
 def camera(spec: FigureSpec, *, mirrored: bool = False) -> _Camera:
-    """The figure's camera; a level view turned 180 degrees sees depth reversed (near <-> far)."""
-    turn = ((spec.facing == "left") != mirrored) and spec.view.pitch == 0.0
+    """The figure's camera; a level side-on view turned 180 degrees sees depth reversed (near <-> far)."""
+    side_on = abs(sin(radians(spec.view.yaw))) < 0.5
+    turn = ((spec.facing == "left") != mirrored) and spec.view.pitch == 0.0 and side_on
     return _Camera(spec.view.yaw, spec.view.pitch, -1.0 if turn else 1.0)
 
 
-def pose_fills(proj: dict, angles: dict[str, float]) -> list[Shape]:
-    """One solid pose's body shapes without their white gaps (for clearance checks)."""
-    out: list[Shape] = []
-    _body_shapes(proj, angles, {}, False, out)
-    return [s for s in out if s.tone in ("near", "far")]
-
-
-# --- body -----------------------------------------------------------------------------------------
-def _body_shapes(p: dict, angles: dict[str, float], bias: dict[str, float], ghost: bool, out: list) -> None:
-    """Appends one pose's chains (limbs, trunk, head) in depth order, each after its white gap."""
-    gap, rt = sk.GAP, sk.R_TRUNK
-    chains: list[tuple[float, int, list, list]] = []
-    tone = "ghost" if ghost else "near"
-    trunk_fill, trunk_gap = [], []
-    for a, b in TRUNK_LINKS:
-        pts = (_uv(p[a + ">R"]), _uv(p[b + ">R"]), _uv(p[b + ">L"]), _uv(p[a + ">L"]))
-        trunk_gap.append(Polygon(pts, "gap", rt + gap))
-        trunk_fill.append(Polygon(pts, tone, rt))
-    spine_depth = sum(p[n][2] for n in sk.SPINE) / 6
-    chains.append((spine_depth + bias.get("trunk", 0.0), 0, trunk_gap, trunk_fill))
-    h = _uv(p["head"])
-    chains.append((p["head"][2] + bias.get("head", 0.0), 1, [Circle(h, sk.HEAD_R + gap, "gap")],
-                   [Circle(h, sk.HEAD_R, tone)]))
-    for side, other in (("R", "L"), ("L", "R")):
-        for limb, root, segs, fold in (
-            ("leg", "hip", ("thigh", "shank", "foot"), "knee"),
-            ("arm", "shoulder", ("upper_arm", "forearm", "hand"), "elbow"),
-        ):
-            name = f"{limb}_{side}"
-            if ghost:
-                t = "ghost"
-            else:
-                far = p[f"{root}_{side}"][2] < p[f"{root}_{other}"][2] - 0.03
-                t = "far" if far else "near"
-            caps = []
-            for seg in segs:
-                a, b, r, _ = sk.SEGMENTS[f"{seg}_{side}"]
-                caps.append((_uv(p[a]), _uv(p[b]), r))
-            depth = sum(p[sk.SEGMENTS[f"{s}_{side}"][0]][2] for s in segs) / 3 + bias.get(name, 0.0)
-            pieces = [caps[1:], caps[:1]] if angles.get(f"{fold}_{side}", 0.0) > SPLIT_AT else [caps]
-            for k, piece in enumerate(pieces):
-                chains.append((depth, 2 + k + (0 if limb == "leg" else 4),
-                               [Capsule(a, b, r + gap, "gap") for a, b, r in piece],
-                               [Capsule(a, b, r, t) for a, b, r in piece]))
-    chains.sort(key=lambda c: (c[0], c[1]))
-    for _, _, gaps, fills in chains:
-        out.extend(gaps)
-        out.extend(fills)
-
-
+# --- props ----------------------------------------------------------------------------------------
 def _uv(q: tuple[float, float, float]) -> Point:
     return (q[0], q[1])
 
 
-# --- props ----------------------------------------------------------------------------------------
 def _prop_shapes(prop: PlacedProp, cam: _Camera, pitch: float, out: list) -> None:
     boxes = sorted(prop.boxes, key=lambda b: cam.one(((b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2, (b.z0 + b.z1) / 2))[2])
     for box in boxes:
-        hull = _hull([_uv(q) for q in cam.project({str(i): c for i, c in enumerate(box.corners())}).values()])
+        outline = hull([_uv(q) for q in cam.project({str(i): c for i, c in enumerate(box.corners())}).values()])
         if box.role == "frame" or (prop.kind == "floor" and pitch < 5.0):
-            out.append(Polygon(hull, "prop_line"))
+            out.append(Polygon(outline, "prop_line"))
         elif prop.kind == "floor" or (prop.kind == "mat" and pitch >= 5.0):
-            out.append(Polygon(hull, "prop"))  # a plain patch, no outline to compete with the body
+            # Seen from above, a floor or mat is a thin outline on white paper: a tinted patch the
+            # size of the figure costs toner over the whole cell and reads as a grey panel.
+            out.append(Polygon(outline, "gap", 0.0, "prop_line", 0.005))
         else:
-            out.append(Polygon(hull, "prop", 0.0, "prop_line", 0.006))
+            out.append(Polygon(outline, "prop", 0.0, "prop_line", 0.006))
     for a, b, r in prop.lines:
         pa, pb = cam.one(a), cam.one(b)
         out.append(Capsule(_uv(pa), _uv(pb), r, "prop_line"))
-
-
-def _hull(points: list[Point]) -> tuple[Point, ...]:
-    """Convex hull (monotone chain), counter-clockwise: the silhouette of a projected box."""
-    pts = sorted(set(points))
-    if len(pts) < 3:
-        return tuple(pts)
-
-    def cross(o: Point, a: Point, b: Point) -> float:
-        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
-
-    lower: list[Point] = []
-    for q in pts:
-        while len(lower) >= 2 and cross(lower[-2], lower[-1], q) <= 0:
-            lower.pop()
-        lower.append(q)
-    upper: list[Point] = []
-    for q in reversed(pts):
-        while len(upper) >= 2 and cross(upper[-2], upper[-1], q) <= 0:
-            upper.pop()
-        upper.append(q)
-    return tuple(lower[:-1] + upper[:-1])
 
 
 # --- highlight ------------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ GROUPS = {"feet": ("foot_R", "foot_L"), "hands": ("hand_R", "hand_L"), "knees": 
           "toes": ("toe_R", "toe_L"), "heels": ("heel_R", "heel_L"), "elbows": ("elbow_R", "elbow_L")}
 CHAINS = ("trunk", "head", "arm_R", "arm_L", "leg_R", "leg_L")
 SIDES_OF = {"front": 0, "back": 1, "right": 2, "left": 3, "center": 4}
+FACES = ("front", "back", "inside", "outside")  # the faces of a segment a touch can name
 
 
 def point_names() -> frozenset[str]:
@@ -70,6 +71,30 @@ class Goal:
     line: int = 0
     at: float | None = None  # touch a segment at this fraction of its length (0 start, 1 end)
     offset: tuple[float, float, float] | None = None  # kind "offset": where, from the target point
+    side: str = ""  # kind "touch": the face of the segment touched (FACES), "" for any
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A checkable fact about the solved pose, taken from the stretch's steps and cautions.
+
+    Kinds: "touches" (subject[0] touches `target`, a body part or a prop, on `side` if given),
+    "flat_on" (a foot or hand lies level on surface `target`), "joint" (joint subject[0] within
+    low..high degrees), "on_floor" (every subject part rests on the figure's support), "under"
+    (subject[0] straight under `target`, as hands under shoulders), "near" (subject[0] within
+    `high` H of `target`, as knees together), "grips" (a prop's bar or edge runs through the
+    middle of the closed hand subject[0]).
+    """
+
+    kind: str
+    subject: tuple[str, ...]
+    target: str = ""
+    side: str = ""
+    at: float | None = None
+    low: float = 0.0
+    high: float = 0.0
+    pose: str = ""  # a pose name; "" the last pose, "all" every pose
+    line: int = 0
 
 
 @dataclass(frozen=True)
@@ -137,6 +162,7 @@ class FigureSpec:
     depth_bias: tuple[tuple[str, float], ...]
     ghost: bool
     sequence: bool = False  # poses drawn side by side, all solid (two phases such as cat-cow)
+    facts: tuple[Fact, ...] = ()  # `checks:`, evaluated on the solved pose by facts.check_facts
 
 
 # --- highlight regions (the vocabulary a clinician thinks in) ------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from math import hypot
+from typing import Sequence
 
 Point = tuple[float, float]
 
@@ -61,6 +62,33 @@ class Geometry:
     bbox: tuple[float, float, float, float]
 
 
+def fit_scale(geometry: Geometry, w: float, h: float) -> float:
+    """The largest scale (page units per body height H) at which the figure fits a w x h box."""
+    x0, y0, x1, y1 = geometry.bbox
+    return min(w / max(x1 - x0, 1e-9), h / max(y1 - y0, 1e-9))
+
+
+def shared_scale(geometries: Sequence[Geometry], cell_w: float, cell_h: float) -> float:
+    """One scale for a row of equal cells (a card strip, a poster row, the batch index).
+
+    Fitting each figure to its own cell shrinks a body lying on the floor to a thin strip
+    beside a standing one, so the same person looks a different size in every cell. At the
+    shared scale every body is drawn at the same size: the largest at which each figure still
+    fits its cell. Pass it to `backend_rl.draw(..., scale=)`; figures then sit centred in their
+    cells. A figure much wider than the others (a two-phase `sequence`) holds the whole row
+    down, so a layout may give it two cells and pass it cell_w twice as wide.
+
+    Args:
+        geometries: the row's figures, from `build()`.
+        cell_w: width of one cell, in page units (points or pixels).
+        cell_h: height of one cell.
+
+    Returns:
+        Page units per H; 0.0 for an empty row.
+    """
+    return min((fit_scale(g, cell_w, cell_h) for g in geometries), default=0.0)
+
+
 def flipped(s: Shape) -> Shape:
     """The same shape with x negated exactly (float negation is exact, so the bbox mirrors exactly)."""
     if isinstance(s, Capsule):
@@ -111,3 +139,25 @@ def distance_to(p: Point, s: Shape) -> float:
         return min(seg_distance(p, pts[i], pts[(i + 1) % len(pts)]) for i in range(len(pts))) - s.r
     pts = s.points
     return min(seg_distance(p, a, b) for a, b in zip(pts, pts[1:])) - s.w / 2
+
+
+def hull(points: list[Point]) -> tuple[Point, ...]:
+    """Convex hull (monotone chain), counter-clockwise: the silhouette of a projected box."""
+    pts = sorted(set(points))
+    if len(pts) < 3:
+        return tuple(pts)
+
+    def cross(o: Point, a: Point, b: Point) -> float:
+        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+
+    lower: list[Point] = []
+    for q in pts:
+        while len(lower) >= 2 and cross(lower[-2], lower[-1], q) <= 0:
+            lower.pop()
+        lower.append(q)
+    upper: list[Point] = []
+    for q in reversed(pts):
+        while len(upper) >= 2 and cross(upper[-2], upper[-1], q) <= 0:
+            upper.pop()
+        upper.append(q)
+    return tuple(lower[:-1] + upper[:-1])

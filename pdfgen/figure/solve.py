@@ -76,6 +76,24 @@ def lowest(body: sk.Body) -> float:
     return low
 
 
+def face_normal(body: sk.Body, segment: str, side: str) -> sk.Vec:
+    """The outward direction of one face of a segment: front, back, inside (toward the
+    midline) or outside. Taken from the segment's own frame, so "behind the knee" stays behind
+    the thigh however the leg is turned."""
+    f = body.frames[segment]
+    col, sign = {"front": (0, 1.0), "back": (0, -1.0), "outside": (2, 1.0), "inside": (2, -1.0)}[side]
+    if side in ("inside", "outside") and segment.endswith("_L"):
+        sign = -sign  # the frame's third column points to the body's right on both sides
+    return (f[col] * sign, f[3 + col] * sign, f[6 + col] * sign)
+
+
+def segment_at(body: sk.Body, segment: str, at: float) -> sk.Vec:
+    """The point on a segment's centre line at a fraction along it (0 start, 1 end)."""
+    a, b, _, _ = sk.SEGMENTS[segment]
+    pa, pb = body.points[a], body.points[b]
+    return (pa[0] + (pb[0] - pa[0]) * at, pa[1] + (pb[1] - pa[1]) * at, pa[2] + (pb[2] - pa[2]) * at)
+
+
 def translate(body: sk.Body, dx: float, dy: float, dz: float = 0.0) -> sk.Body:
     """The same body moved; frames are unchanged by a translation."""
     pts = {k: (p[0] + dx, p[1] + dy, p[2] + dz) for k, p in body.points.items()}
@@ -126,7 +144,10 @@ def pose_body(pose: Pose) -> sk.Body:
             y = base[1] - ((sk.R_SHANK - sk.R_FOOT) if shin_level else sk.SOLE)
             pts[a] = (base[0] - sk.HEEL * dx, y, base[2] - sk.HEEL * dz)
             pts[b] = (base[0] + sk.TOE * dx, y, base[2] + sk.TOE * dz)
-            frames[name] = (dx, 0.0, -dz, 0.0, 1.0, 0.0, dz, 0.0, dx)
+            # Columns toe-ward, sole-to-instep, right. On a level shin the sole faces up (the
+            # drawn heel then rises toward the shin, as it does kneeling).
+            up = -1.0 if shin_level else 1.0
+            frames[name] = (dx, 0.0, -up * dz, 0.0, up, 0.0, dz, 0.0, up * dx)
         else:
             pts[b] = (base[0] + sk.HAND * dx, base[1], base[2] + sk.HAND * dz)
     return sk.Body(pts, frames)
@@ -207,7 +228,8 @@ def _residuals(pose: Pose, goals: list[Goal], heights: dict[str, float],
     ref = next((c for c in pose.contacts if c.on in heights), None)
     for g in goals:
         if labels is not None:
-            labels.extend([f"{g.point} {g.kind} {g.target}"] * (3 if g.kind in ("rest", "offset") else 1))
+            label = f"{g.point} {g.kind} {g.target}" + (f" ({g.side})" if g.side else "")
+            labels.extend([label] * (3 if g.kind in ("rest", "offset") or g.side else 1))
         if g.kind == "on":
             if ref is None or g.target not in heights:
                 raise ValueError(f"goal on {g.target}: needs a contact on a surface of known height")
@@ -224,6 +246,11 @@ def _residuals(pose: Pose, goals: list[Goal], heights: dict[str, float],
         elif g.kind == "below":  # straight under (or over) the target: same horizontal place
             p, q = point_of(body, g.point), point_of(body, g.target)
             out.append(p[0] - q[0])
+        elif g.side:  # on one face of the segment: the point's surface meets that face there
+            p, q = point_of(body, g.point), segment_at(body, g.target, g.at if g.at is not None else 0.5)
+            n = face_normal(body, g.target, g.side)
+            reach = radius_of(g.point) + radius_of(g.target)
+            out.extend(p[i] - q[i] - n[i] * reach for i in range(3))
         else:
             p = point_of(body, g.point)
             if g.at is not None:

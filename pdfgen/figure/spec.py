@@ -13,7 +13,7 @@ from pathlib import Path
 from . import skeleton as sk
 from .records import (CHAINS, GROUPS, PROP_KINDS, SURFACES, VIEWS, Arrow, Contact, FigureSpec, Goal,
                       Highlight, Pose, Prop, View, point_names, regions)
-from .spec_items import LENGTH, parse_arrow, parse_goal, parse_highlights, parse_vary
+from .spec_items import LENGTH, parse_arrow, parse_fact, parse_goal, parse_highlights, parse_vary
 from .yamlnodes import Checker, FigureError, Node, read
 
 __all__ = ["Arrow", "Contact", "FigureError", "FigureSpec", "Goal", "Highlight", "Pose", "Prop", "View",
@@ -35,7 +35,7 @@ def load_figure(path: Path) -> FigureSpec:
     path = Path(path)
     ctx = Checker(path)
     top = ctx.mapping(read(path), "", ("figure", "title", "view", "facing", "props", "support", "anchor",
-                                        "poses", "arrows", "highlight", "depth_bias", "ghost", "sequence"),
+                                        "poses", "arrows", "highlight", "depth_bias", "ghost", "sequence", "checks"),
                       required=("figure", "poses"))
     fid = ctx.text(top["figure"], "figure")
     if fid != path.stem:
@@ -72,8 +72,11 @@ def load_figure(path: Path) -> FigureSpec:
             raise ctx.fail(top["sequence"], "sequence", "expected true or false")
         sequence = top["sequence"].value
     title = ctx.text(top["title"], "title") if "title" in top else fid.replace("-", " ").capitalize()
+    pose_names = tuple(p.name for p in poses)
+    facts = tuple(parse_fact(ctx, n, f"checks[{i}]", names, surfaces, pose_names)
+                  for i, n in enumerate(ctx.seq(top["checks"], "checks"))) if "checks" in top else ()
     spec = FigureSpec(fid, str(path), title, view, facing, props, support, anchor, poses, arrows, highlights,
-                      tuple(sorted(bias)), ghost, sequence)
+                      tuple(sorted(bias)), ghost, sequence, facts)
     from .arrows import clear_arrows
 
     return clear_arrows(spec)
