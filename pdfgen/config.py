@@ -52,8 +52,6 @@ def load_defaults(known: Mapping[str, Mapping[str, str]],
     Raises:
         ConfigError: one line naming the file and the key.
     """
-    import tomllib
-
     from .infile import FileRefused, read_regular
 
     path = config_path(named)
@@ -66,6 +64,8 @@ def load_defaults(known: Mapping[str, Mapping[str, str]],
             return {}
         raise ConfigError(f"{path}: config file not found" if exc.missing
                           else f"{path}: {exc.reason}") from None
+    import tomllib    # only when there is a file: most runs have none
+
     try:
         table = tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError:
