@@ -18,6 +18,17 @@ def catalog():
 
 
 @pytest.fixture
+def cache_dir(tmp_path, monkeypatch):
+    """An empty cache folder, and figures forgotten by this process (as in a new one)."""
+    from pdfgen.figure import loaded
+
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("STRETCHCARD_CACHE", str(folder))
+    monkeypatch.setattr(loaded, "_loaded", {})
+    return folder
+
+
+@pytest.fixture
 def run(tmp_path, monkeypatch):
     """Runs the CLI in a temporary folder; returns click's Result (stdout and stderr apart)."""
     from click.testing import CliRunner

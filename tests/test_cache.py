@@ -16,14 +16,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
-def cache(tmp_path, monkeypatch):
-    """An empty cache folder, and figures forgotten by this process (as in a new one)."""
-    from pdfgen.figure import loaded
-
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("STRETCHCARD_CACHE", str(folder))
-    monkeypatch.setattr(loaded, "_loaded", {})
-    return folder
+def cache(cache_dir):
+    return cache_dir
 
 
 @pytest.fixture

@@ -186,16 +186,6 @@ def test_printing_to_a_full_disk_is_a_one_line_error(tmp_path):
 
 # --- 6. cache entries are checked -----------------------------------------------------------
 
-@pytest.fixture
-def cache_dir(tmp_path, monkeypatch):
-    from pdfgen.figure import loaded
-
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("STRETCHCARD_CACHE", str(folder))
-    monkeypatch.setattr(loaded, "_loaded", {})
-    return folder
-
-
 def _only_entry(folder: Path, kind: str) -> Path:
     (entry,) = folder.glob(f"{kind}-*.pickle")
     return entry
