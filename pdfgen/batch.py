@@ -261,6 +261,7 @@ def export_all(catalog: Catalog, out_dir: Path, jobs: Sequence[Job], *, workers:
         interrupted = True
     ordered = _sorted(results)
     if interrupted:
+        remove_stale_temps(out_dir, including_mine=True)   # the workers have stopped by now
         return Report(tuple(ordered), None, None, interrupted=True,
                       index_errors=tuple(index_errors))
     index_json = write_index(complete=True)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 import unicodedata
 from pathlib import Path
 
@@ -54,11 +53,12 @@ def write_atomic(path: Path | str, data: bytes, *, durable: bool = True,
             raise OutputError(f"cannot write {path}: the folder {folder} does not exist")
         target, mode = _target(path)
         remove_stale_temps(target.parent, target.name)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name[:_TEMP_NAME_MAX]}.{os.getpid()}.",
-                                   suffix=TEMP_SUFFIX, dir=target.parent)
+        fd = _anonymous_file(target.parent)
+        tmp = ""
+        if fd is None:
+            fd, tmp = _create_temp(target)
     except OSError as exc:
         raise OutputError(f"cannot write {path}: {_why(exc)}") from None
-    _live_temps.add(tmp)
     try:
         with os.fdopen(fd, "wb") as fh:
             os.fchmod(fh.fileno(), _umask_mode() if mode is None else mode)
@@ -66,10 +66,15 @@ def write_atomic(path: Path | str, data: bytes, *, durable: bool = True,
             fh.flush()
             if durable:
                 os.fsync(fh.fileno())
+            if not tmp:                 # name the finished bytes, then rename over the target
+                tmp = _temp_name(target)
+                _live_temps.add(tmp)
+                _name_anonymous(fh.fileno(), tmp)
         os.replace(tmp, target)
     except BaseException as exc:
         try:
-            os.unlink(tmp)
+            if tmp:
+                os.unlink(tmp)
         except OSError:
             pass
         if isinstance(exc, OSError):
@@ -88,6 +93,56 @@ def abandon_temps() -> None:
             os.unlink(tmp)
         except OSError:
             pass
+
+
+def _anonymous_file(folder: Path) -> int | None:
+    """A file with no name yet in `folder` (Linux's O_TMPFILE), or None where the system or
+    the file system has none. Killed while writing it, even by SIGKILL, a process leaves
+    nothing behind: the bytes get a (temporary) name only once they are complete."""
+    flag = getattr(os, "O_TMPFILE", 0)
+    if not flag or not os.path.isdir("/proc/self/fd"):
+        return None
+    try:
+        return os.open(folder, flag | os.O_WRONLY | getattr(os, "O_CLOEXEC", 0), 0o600)
+    except OSError:
+        return None
+
+
+def _name_anonymous(fd: int, tmp: str) -> None:
+    """Gives an O_TMPFILE file the name `tmp`. Only linkat with AT_SYMLINK_FOLLOW can, and
+    Python uses linkat only when a directory descriptor is given, hence the folder's."""
+    folder = os.open(os.path.dirname(tmp) or ".", os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        os.link(f"/proc/self/fd/{fd}", os.path.basename(tmp), dst_dir_fd=folder,
+                follow_symlinks=True)
+    finally:
+        os.close(folder)
+
+
+def _temp_name(target: Path) -> str:
+    return os.path.join(target.parent, f".{target.name[:_TEMP_NAME_MAX]}.{os.getpid()}."
+                                       f"{os.urandom(4).hex()}{TEMP_SUFFIX}")
+
+
+def _create_temp(target: Path) -> tuple[int, str]:
+    """Creates the hidden temporary beside `target`, registered in `_live_temps` before it
+    exists, so that a worker stopped at any instant (abandon_temps) knows every file it made."""
+    for _ in range(100):
+        tmp = _temp_name(target)
+        _live_temps.add(tmp)
+        try:
+            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0),
+                           0o600), tmp
+        except FileExistsError:
+            _live_temps.discard(tmp)
+        except BaseException:      # an interrupt may land after the file was made
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            _live_temps.discard(tmp)
+            raise
+    raise FileExistsError(f"no free temporary name beside {target}")
 
 
 def _target(path: Path) -> tuple[Path, int | None]:
@@ -133,9 +188,12 @@ def make_folder(folder: Path | str) -> Path:
     return Path(folder)
 
 
-def remove_stale_temps(folder: Path, name: str | None = None) -> None:
+def remove_stale_temps(folder: Path, name: str | None = None, *,
+                       including_mine: bool = False) -> None:
     """Removes temporaries left in `folder` by writers that were killed (for `name` only, if
-    given). A temporary whose writer still runs is left alone."""
+    given). A temporary whose writer still runs is left alone; this process's own are removed
+    too when `including_mine` (after an interrupt that may have struck between creating a
+    temporary and taking charge of it)."""
     try:
         entries = os.listdir(folder)
     except OSError:
@@ -144,7 +202,8 @@ def remove_stale_temps(folder: Path, name: str | None = None) -> None:
         found = _TEMP.match(entry)
         if not found or (name is not None and found["name"] != name[:_TEMP_NAME_MAX]):
             continue
-        if not _alive(int(found["pid"])):
+        pid = int(found["pid"])
+        if (including_mine and pid == os.getpid()) or not _alive(pid):
             try:
                 os.unlink(os.path.join(folder, entry))
             except OSError:
