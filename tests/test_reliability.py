@@ -378,8 +378,13 @@ def test_ctrl_c_during_build_exits_130_with_one_line(monkeypatch, tmp_path, caps
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(api, "build_pdf", interrupted)
     monkeypatch.setattr(sys, "argv", ["stretchcard", "build"])
-    with pytest.raises(SystemExit) as done:
-        main()
+    handlers = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        with pytest.raises(SystemExit) as done:
+            main()
+    finally:        # main() sets both for a process about to exit; this one goes on testing
+        for number, handler in handlers.items():
+            signal.signal(number, handler)
     assert done.value.code == 130
     assert capsys.readouterr().err.strip() == "stretchcard: interrupted"
 
