@@ -298,7 +298,7 @@ def export_figures(catalog: Catalog, ids: Sequence[str], out_dir: Path, fmt: str
     if sheet:
         from .layouts import sheet as sheet_layout
 
-        names = {s.figure: s.name for s in catalog.stretches.values()}
+        names = {s.figure: s.name for s in catalog.stretches.values() if s.figure}
         entries = [(fid, names.get(fid, specs[fid].title), build(specs[fid])) for fid in wanted]
         data = sheet_layout.render(entries, find_paper(paper), grayscale)
         return [write_atomic(Path(out_dir) / "figures-sheet.pdf", data)]
@@ -342,7 +342,7 @@ def stretch_to_dict(stretch) -> dict[str, Any]:
                  "sides": d.sides.count, "rest_s": d.rest_s},
         "steps": list(stretch.steps), "feel": stretch.feel, "cautions": list(stretch.cautions),
         "avoid_if": sorted(stretch.avoid_if), "notes": list(stretch.notes),
-        "figure": stretch.figure, "image": stretch.image or None,
+        "figure": stretch.figure or None, "image": stretch.image or None,
         "sources": [{"title": s.title, "url": s.url} for s in stretch.sources],
     }
 

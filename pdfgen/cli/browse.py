@@ -108,6 +108,7 @@ def show(ctx, stretch_id, fmt):
         f"Position:  {s.position.value}; movement: {s.movement.value}; level: {s.level.value}",
         f"Equipment: {', '.join(sorted(e.value for e in s.equipment)) or 'none'}",
         f"Dose:      {dose}, {'each side' if d.sides.count == 2 else 'one side'}",
+        f"Picture:   {f'photo {s.image}' if s.image else f'figure {s.figure}'}",
         "", "Steps:", *[f"  {n}. {t}" for n, t in enumerate(s.steps, 1)],
         f"Feel it:   {s.feel}",
         *[f"Caution:   {t}" for t in s.cautions],
