@@ -89,7 +89,8 @@ def _figure_guide_blocks() -> list[str]:
 
 def test_the_figure_guide_example_is_a_checked_pose(tmp_path):
     """docs/figures.md's whole file loads, meets every check and follows the view rule; its
-    first step alone loads too (a reader saves after each step)."""
+    first step alone loads too (a reader saves after each step), and its first pose is the
+    `lying-knees-bent` template, as the guide says."""
     from pdfgen.figure import check_facts, load_figure
     from pdfgen.figure.facts import view_problem
 
@@ -102,6 +103,11 @@ def test_the_figure_guide_example_is_a_checked_pose(tmp_path):
     assert view_problem(spec.view, "supine", "flexion") == ""
     path.write_text(blocks[0])
     assert len(load_figure(path).poses) == 1
+    path.write_text(whole[:whole.index("  - name: end")])   # steps 1 and 2 ...
+    start = load_figure(path)
+    path.write_text("figure: my-knee-hug\ntemplate: lying-knees-bent\nposes:\n  - name: start\n")
+    templated = load_figure(path)                          # ... are the template, as it says
+    assert templated.poses == start.poses and templated.props == start.props
 
 
 def test_the_figure_guide_is_linked():
