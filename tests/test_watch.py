@@ -82,27 +82,43 @@ def test_watch_renders_each_save_survives_a_bad_one_and_ctrl_c_exits_130(authore
     proc = subprocess.Popen(
         [sys.executable, "-m", "pdfgen", "--content", str(content), "figures", "--watch", FIGURE,
          "-o", str(tmp_path / "out")], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)})
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        # Ctrl-C as a terminal delivers it: an earlier in-process test may have left this
+        # process ignoring SIGINT, and a child would inherit that.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         assert _wait_for(png.exists)
         first = png.read_bytes()
-        path.write_text("poses: [")                      # a half-written save
+        save(path, "poses: [")                           # a broken save
         time.sleep(1.5)
         assert png.read_bytes() == first and proc.poll() is None
-        path.write_text((builtin_figures_dir() / "knee-to-chest.yaml").read_text()
-                        .replace("figure: knee-to-chest", f"figure: {FIGURE}")
-                        .replace("knee_R: 95", "knee_R: 60"))
+        save(path, (builtin_figures_dir() / "knee-to-chest.yaml").read_text()
+             .replace("figure: knee-to-chest", f"figure: {FIGURE}")
+             .replace("knee_R: 95", "knee_R: 60"))
         assert _wait_for(lambda: png.read_bytes() != first)
         time.sleep(0.5)
     finally:
         proc.send_signal(signal.SIGINT)
-        out, err = proc.communicate(timeout=30)
+        try:
+            out, err = proc.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.communicate()
+            raise
     assert proc.returncode == 130, err
     lines = out.splitlines()
     renders = [ln for ln in lines if ln.startswith("rendered ")]
     errors = [ln for ln in lines if ln.startswith("not rendered")]
     assert len(renders) == 2 and len(errors) == 1
     assert err.strip() == "stretchcard: interrupted"
+
+
+def save(path: Path, text: str) -> None:
+    """Saves as editors do, by renaming a finished file over the old one, so the watcher never
+    sees a half-written file (that would be one more "not rendered" line, and a fair one)."""
+    temp = path.with_suffix(".tmp")
+    temp.write_text(text)
+    os.replace(temp, path)
 
 
 def _wait_for(condition, seconds: float = 30.0) -> bool:
