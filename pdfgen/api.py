@@ -298,11 +298,46 @@ def export_figures(catalog: Catalog, ids: Sequence[str], out_dir: Path, fmt: str
     if sheet:
         from .layouts import sheet as sheet_layout
 
-        names = {s.figure: s.name for s in catalog.stretches.values()}
+        names = {s.figure: s.name for s in catalog.stretches.values() if s.figure}
         entries = [(fid, names.get(fid, specs[fid].title), build(specs[fid])) for fid in wanted]
         data = sheet_layout.render(entries, find_paper(paper), grayscale)
         return [write_atomic(Path(out_dir) / "figures-sheet.pdf", data)]
     return export_files(specs, Path(out_dir), fmt, size, grayscale)
+
+
+def render_figure_step(catalog: Catalog, figure_id: str, out_dir: Path | str, size: int = 600,
+                       grayscale: bool = False) -> tuple[str, ...]:
+    """One round of `watch_figure`: loads the figure, checks its facts, writes
+    `out_dir/<id>.png` and returns the lines to show (a load error keeps the last PNG).
+
+    Raises:
+        ValueError: an unknown figure id.
+        OutputError: the PNG cannot be written.
+    """
+    from .figure.watch import render_step
+
+    return render_step(*_watched(catalog, figure_id, out_dir), size, grayscale)
+
+
+def watch_figure(catalog: Catalog, figure_id: str, out_dir: Path | str,
+                 report: Callable[[str], None], size: int = 600, grayscale: bool = False) -> None:
+    """Re-renders `out_dir/<id>.png` each time the figure file's content changes, passing each
+    line of `render_figure_step` to `report`; runs until interrupted (KeyboardInterrupt).
+
+    Raises:
+        ValueError: an unknown figure id.
+        OutputError: the PNG cannot be written.
+    """
+    from .figure.watch import watch
+
+    watch(*_watched(catalog, figure_id, out_dir), report, size, grayscale)
+
+
+def _watched(catalog: Catalog, figure_id: str, out_dir: Path | str) -> tuple[Path, Path]:
+    """The figure file to watch and the PNG it renders to."""
+    if figure_id not in catalog.figures:
+        raise ValueError(unknown_message("figure", figure_id, catalog.figures))
+    return catalog.figures[figure_id], Path(out_dir) / f"{figure_id}.png"
 
 
 def batch_jobs(catalog: Catalog, routines: Sequence[str] = (), layouts: Sequence[str] = (),
@@ -342,7 +377,7 @@ def stretch_to_dict(stretch) -> dict[str, Any]:
                  "sides": d.sides.count, "rest_s": d.rest_s},
         "steps": list(stretch.steps), "feel": stretch.feel, "cautions": list(stretch.cautions),
         "avoid_if": sorted(stretch.avoid_if), "notes": list(stretch.notes),
-        "figure": stretch.figure, "image": stretch.image or None,
+        "figure": stretch.figure or None, "image": stretch.image or None,
         "sources": [{"title": s.title, "url": s.url} for s in stretch.sources],
     }
 

@@ -191,8 +191,12 @@ def _read_stretch(path: Path, display: str, root: Path) -> Stretch:
     doc = read_document(path, display, root)
     m = doc.mapping(
         ("id", "name", "summary", "targets", "position", "movement", "dose", "steps", "feel",
-         "level", "figure", "sources"),
-        ("equipment", "cautions", "avoid_if", "notes", "image"))
+         "level", "sources"),
+        ("equipment", "cautions", "avoid_if", "notes", "image", "figure"))
+    if "figure" not in m and "image" not in m:
+        # A clinic's photo needs no pose figure; without a photo the figure is what prints.
+        raise Invalid(f"{display}:{doc.line}: figure: missing field 'figure'; name the pose figure, "
+                      "or give 'image:', a photo of the stretch")
     targets = m["targets"].mapping(("primary",), ("secondary",))
     return Stretch(
         id=_read_id(m["id"], path),
@@ -209,7 +213,7 @@ def _read_stretch(path: Path, display: str, root: Path) -> Stretch:
         cautions=m["cautions"].texts(0, 4, 200) if "cautions" in m else (),
         avoid_if=frozenset(_condition_refs(m["avoid_if"])) if "avoid_if" in m else frozenset(),
         level=m["level"].word(Level),
-        figure=m["figure"].text(60),
+        figure=m["figure"].text(60) if "figure" in m else "",
         sources=_read_sources(m["sources"]),
         notes=m["notes"].texts(0, 6, 240) if "notes" in m else (),
         image=read_image(m["image"], path, root) if "image" in m else "",
@@ -330,7 +334,7 @@ def _cross_check(stretches, routines, conditions, figures, real_paths) -> list[s
         return _line_of(real_paths.get(display, Path(display)), needle)
 
     for s in stretches.values():
-        if not s.image and s.figure not in figures:
+        if s.figure and s.figure not in figures:
             problems.append(f"{s.path}:{line(s.path, 'figure')}: figure: "
                             + unknown_message("figure", s.figure, figures))
         for cid in sorted(s.avoid_if - conditions.keys()):

@@ -272,8 +272,8 @@ class Stretch:
     cautions: tuple[str, ...]
     avoid_if: frozenset[str]
     level: Level
-    figure: str
     sources: tuple[Source, ...]
+    figure: str = ""  # empty only when a photo (`image`) stands in for the pose figure
     notes: tuple[str, ...] = ()
     image: str = ""
     path: str = ""

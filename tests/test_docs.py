@@ -83,6 +83,38 @@ def test_readme_cli_reference_matches_the_help():
     assert readme[start:end] == cli_reference(), "run: python tests/test_docs.py"
 
 
+def _figure_guide_blocks() -> list[str]:
+    return re.findall(r"```yaml\n(.+?)```", (ROOT / "docs" / "figures.md").read_text(), re.S)
+
+
+def test_the_figure_guide_example_is_a_checked_pose(tmp_path):
+    """docs/figures.md's whole file loads, meets every check and follows the view rule; its
+    first step alone loads too (a reader saves after each step), and its first pose is the
+    `lying-knees-bent` template, as the guide says."""
+    from pdfgen.figure import check_facts, load_figure
+    from pdfgen.figure.facts import view_problem
+
+    blocks = _figure_guide_blocks()
+    whole = next(b for b in blocks if b.startswith("figure:") and "checks:" in b)
+    path = tmp_path / "my-knee-hug.yaml"
+    path.write_text(whole)
+    spec = load_figure(path)
+    assert len(spec.facts) == 6 and check_facts(spec) == []
+    assert view_problem(spec.view, "supine", "flexion") == ""
+    path.write_text(blocks[0])
+    assert len(load_figure(path).poses) == 1
+    path.write_text(whole[:whole.index("  - name: end")])   # steps 1 and 2 ...
+    start = load_figure(path)
+    path.write_text("figure: my-knee-hug\ntemplate: lying-knees-bent\nposes:\n  - name: start\n")
+    templated = load_figure(path)                          # ... are the template, as it says
+    assert templated.poses == start.poses and templated.props == start.props
+
+
+def test_the_figure_guide_is_linked():
+    for doc in ("README.md", "figures/README.md"):
+        assert "figures.md" in (ROOT / doc).read_text(), doc
+
+
 if __name__ == "__main__":
     import sys
 

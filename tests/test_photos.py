@@ -297,3 +297,92 @@ def test_cli_refuses_a_fake_photo_in_one_line(run, tmp_path):
     assert result.stderr.strip().endswith("not a PNG or JPEG image")
     assert len(result.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "x.pdf").exists()
+
+
+# --- a photo and no figure ------------------------------------------------------------------
+
+PHOTO_ONLY = "clinic-wall-lean"
+GREEN = (20, 170, 40)  # no figure or page colour is this green, so its pixels are the photo's
+
+
+def photo_only_content(root: Path, image: str | None = "photos/pose.png") -> Path:
+    """A content folder with a stretch that has a photo (or, with None, neither) and no
+    `figure:`, and a routine `photo-only` that uses it."""
+    (root / "stretches").mkdir(parents=True, exist_ok=True)
+    (root / "routines").mkdir(exist_ok=True)
+    text = (builtin_content_dir() / "stretches" / f"{STRETCH}.yaml").read_text()
+    lines = [ln for ln in text.splitlines() if not ln.startswith(("figure:", "id:", "name:"))]
+    lines += [f"id: {PHOTO_ONLY}", "name: Clinic wall lean"]
+    lines += [f"image: {image}"] if image else []
+    (root / "stretches" / f"{PHOTO_ONLY}.yaml").write_text("\n".join(lines) + "\n")
+    (root / "routines" / "photo-only.yaml").write_text(
+        f"id: photo-only\ntitle: Photo only\nminutes: 2\nstretches:\n  - {PHOTO_ONLY}\n")
+    if image:
+        subject(size=(1200, 800), box=(300, 200, 899, 599), color=GREEN).save(photo_path(root))
+    return root
+
+
+def green_pixels(data: bytes) -> int:
+    """Pixels of the photo's green on every page of a PDF."""
+    import pypdfium2 as pdfium
+
+    count = 0
+    for page in pdfium.PdfDocument(data):
+        raw = page.render(scale=1).to_pil().convert("RGB").tobytes()
+        count += sum(1 for px in zip(raw[0::3], raw[1::3], raw[2::3])
+                     if all(abs(a - b) <= 30 for a, b in zip(px, GREEN)))
+    return count
+
+
+def test_a_stretch_with_a_photo_needs_no_figure(run, tmp_path):
+    root = photo_only_content(tmp_path / "content")
+    result = run("validate", root)
+    assert result.exit_code == 0, result.stderr
+    stretch = catalog_mod.load([root]).stretch(PHOTO_ONLY)
+    assert stretch.figure == "" and stretch.image.endswith("pose.png")
+
+
+def test_a_stretch_with_neither_photo_nor_figure_is_a_one_line_error(run, tmp_path):
+    root = photo_only_content(tmp_path / "content", image=None)
+    result = run("validate", root)
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    [line] = [ln for ln in result.stdout.splitlines() if f"{PHOTO_ONLY}.yaml:" in ln]
+    assert line.endswith(f"{PHOTO_ONLY}.yaml:1: figure: missing field 'figure'; name the pose "
+                         "figure, or give 'image:', a photo of the stretch")
+
+
+@pytest.mark.parametrize("layout", ["poster", "card", "handout"])
+def test_a_photo_only_stretch_prints_in_every_layout(run, tmp_path, layout):
+    from tests.conftest import pdf_text
+
+    root = photo_only_content(tmp_path / "content")
+    result = run("--content", root, "build", "--routine", "photo-only", "-l", layout,
+                 "-o", "out.pdf")
+    assert result.exit_code == 0, result.stderr
+    data = (tmp_path / "out.pdf").read_bytes()
+    assert "Clinic wall lean" in pdf_text(data)
+    assert green_pixels(data) > 200
+
+
+def test_a_photo_only_stretch_in_a_batch_and_its_index(run, tmp_path):
+    root = photo_only_content(tmp_path / "content")
+    result = run("--content", root, "batch", "-o", "out", "-l", "card", "-p", "letter",
+                 "--routine", "photo-only", "-j", "1")
+    assert result.exit_code == 0, result.stderr
+    assert green_pixels((tmp_path / "out" / "index.pdf").read_bytes()) > 20
+    again = run("--content", root, "batch", "-o", "out", "-l", "card", "-p", "letter",
+                "--routine", "photo-only", "-j", "1", "--skip-unchanged")
+    assert again.exit_code == 0, again.stderr  # the fingerprint reads the photo, not a figure
+
+
+def test_show_and_figure_export_cope_with_a_photo_only_stretch(run, tmp_path):
+    root = photo_only_content(tmp_path / "content")
+    shown = run("--content", root, "show", PHOTO_ONLY)
+    assert shown.exit_code == 0, shown.stderr
+    assert "Picture:   photo " in shown.stdout
+    as_json = run("--content", root, "show", PHOTO_ONLY, "--format", "json")
+    assert '"figure": null' in as_json.stdout
+    assert run("--content", root, "list").exit_code == 0
+    sheet = run("--content", root, "figures", "--sheet", "-o", "figs")
+    assert sheet.exit_code == 0, sheet.stderr

@@ -108,6 +108,7 @@ def show(ctx, stretch_id, fmt):
         f"Position:  {s.position.value}; movement: {s.movement.value}; level: {s.level.value}",
         f"Equipment: {', '.join(sorted(e.value for e in s.equipment)) or 'none'}",
         f"Dose:      {dose}, {'each side' if d.sides.count == 2 else 'one side'}",
+        f"Picture:   {f'photo {s.image}' if s.image else f'figure {s.figure}'}",
         "", "Steps:", *[f"  {n}. {t}" for n, t in enumerate(s.steps, 1)],
         f"Feel it:   {s.feel}",
         *[f"Caution:   {t}" for t in s.cautions],
@@ -129,17 +130,27 @@ def show(ctx, stretch_id, fmt):
               help="Size in pixels (PNG) or points (SVG, PDF).")
 @click.option("--sheet", is_flag=True, help="Write one contact-sheet PDF of all figures instead.")
 @click.option("--grayscale", is_flag=True, help="Draw without colour.")
+@click.option("--watch", "watch_id", metavar="ID", shell_complete=complete_figure,
+              help="Re-render ID.png each time the figure file is saved and print each failing "
+                   "check, until Ctrl-C.")
 @click.pass_context
-def figures(ctx, ids, out_dir, kind, size, sheet, grayscale):
+def figures(ctx, ids, out_dir, kind, size, sheet, grayscale, watch_id):
     """Export the pose figures as PNG, SVG or PDF files, or as one contact sheet.
 
     \b
-    Example:
+    Examples:
       stretchcard figures childs-pose cat-cow -o figs --format svg
+      stretchcard --content my-clinic figures --watch my-pose -o figs
     """
     from .. import api
 
     catalog = catalog_of(ctx)
+    if watch_id:
+        if ids or sheet or kind != "png":
+            raise click.UsageError("--watch renders one PNG: give no IDS, --sheet or --format",
+                                   ctx)
+        with reported(ctx):   # runs until Ctrl-C, which main() turns into exit 130
+            api.watch_figure(catalog, watch_id, out_dir, click.echo, size, grayscale)
     with reported(ctx):
         paths = api.export_figures(catalog, ids, out_dir, kind, size, sheet, grayscale)
     say(ctx, f"Wrote {len(paths)} file{'s' if len(paths) != 1 else ''} to {out_dir}")

@@ -33,8 +33,10 @@ def load_figure(path: Path) -> FigureSpec:
         FigureError: one line, `path:line: field: message`.
     """
     path = Path(path)
+    from .templates import apply_template
+
     ctx = Checker(path)
-    top = ctx.mapping(read(path), "", ("figure", "title", "view", "facing", "props", "support", "anchor",
+    top = ctx.mapping(apply_template(ctx, read(path)), "", ("figure", "title", "view", "facing", "props", "support", "anchor",
                                         "poses", "arrows", "highlight", "depth_bias", "ghost", "sequence", "checks"),
                       required=("figure", "poses"))
     fid = ctx.text(top["figure"], "figure")
