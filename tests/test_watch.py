@@ -62,11 +62,11 @@ def test_a_bad_save_reports_the_error_and_keeps_the_last_good_png(authored, tmp_
     out = tmp_path / "out"
     step(content, out)
     good = (out / f"{FIGURE}.png").read_bytes()
-    path.write_text(path.read_text().replace("knee_R: 95", "knee_R: 400"))
+    path.write_text(path.read_text().replace("knee: 95", "knee: 200"))
     [line] = step(content, out)
-    assert line.startswith("not rendered") and "knee_R" in line and "\n" not in line
+    assert line.startswith("not rendered") and "joints.knee" in line and "\n" not in line
     assert (out / f"{FIGURE}.png").read_bytes() == good
-    path.write_text(path.read_text().replace("knee_R: 400", "knee_R: 60"))
+    path.write_text(path.read_text().replace("knee: 200", "knee: 60"))
     assert step(content, out)[0].startswith("rendered ")
     assert (out / f"{FIGURE}.png").read_bytes() != good   # the next good save rewrites it
 
@@ -94,7 +94,7 @@ def test_watch_renders_each_save_survives_a_bad_one_and_ctrl_c_exits_130(authore
         assert png.read_bytes() == first and proc.poll() is None
         save(path, (builtin_figures_dir() / "knee-to-chest.yaml").read_text()
              .replace("figure: knee-to-chest", f"figure: {FIGURE}")
-             .replace("knee_R: 95", "knee_R: 60"))
+             .replace("knee: 95", "knee: 60"))
         assert _wait_for(lambda: png.read_bytes() != first)
         time.sleep(0.5)
     finally:
