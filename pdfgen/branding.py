@@ -165,12 +165,13 @@ def prepare_logo(path: Path, profile: str) -> Logo:
     """
     from PIL import Image
 
-    from .photo import ImageRefused, decode_upright, open_image
+    from .infile import FileRefused
+    from .photo import decode_upright, open_image
 
     where = f"{profile}: logo"
     try:
         img = decode_upright(open_image(path, LOGO_MAX_BYTES, LOGO_MAX_PIXELS), max(LOGO_MAX_PX))
-    except ImageRefused as exc:
+    except FileRefused as exc:
         detail = "file not found" if exc.missing else f"{path.name}: {exc.reason}"
         raise ContentError([f"{where}: {detail}"]) from None
     img.thumbnail(LOGO_MAX_PX, Image.Resampling.LANCZOS)

@@ -19,7 +19,8 @@ _FLAGS = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0
 
 
 class FileRefused(Exception):
-    """Why a file was not read, in a few words ("a folder, not a file")."""
+    """Why a file was not read or cannot be used, in a few words ("a folder, not a file",
+    "damaged (...)"); the image opener in photo.py raises it too."""
 
     def __init__(self, reason: str, *, missing: bool = False):
         super().__init__(reason)

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .errors import StretchcardError
+from .infile import FileRefused
 
 FORMATS = ("JPEG", "PNG")
 MAX_BYTES = 30 * 1024 * 1024
@@ -130,15 +131,6 @@ def resolution_warning(photo: Photo, width_pt: float, height_pt: float) -> str |
             f"{need_w} x {need_h} pixels (after cropping)")
 
 
-class ImageRefused(Exception):
-    """Why an image file cannot be used, in a few words ("damaged (...)")."""
-
-    def __init__(self, reason: str, *, missing: bool = False):
-        super().__init__(reason)
-        self.reason = reason
-        self.missing = missing
-
-
 def open_image(path: Path, max_bytes: int = MAX_BYTES, max_pixels: int = MAX_PIXELS):
     """Opens a PNG or JPEG lazily (header only), through the guarded reader, refusing anything
     whose declared size is over `max_pixels` before a single pixel is decoded.
@@ -146,21 +138,18 @@ def open_image(path: Path, max_bytes: int = MAX_BYTES, max_pixels: int = MAX_PIX
     The one opener for photos and clinic logos.
 
     Raises:
-        ImageRefused: missing, not a regular file, too large, not a PNG or JPEG, or damaged.
+        FileRefused: missing, not a regular file, too large, not a PNG or JPEG, or damaged.
     """
     from PIL import Image
 
-    from .infile import FileRefused, read_regular
+    from .infile import read_regular
 
-    try:
-        data = read_regular(path, max_bytes)
-    except FileRefused as exc:
-        raise ImageRefused(exc.reason, missing=exc.missing) from None
+    data = read_regular(path, max_bytes)
     with decoding():
         img = Image.open(io.BytesIO(data), formats=FORMATS)
     width, height = img.size
     if width * height > max_pixels:
-        raise ImageRefused(f"too large: {width} x {height} pixels "
+        raise FileRefused(f"too large: {width} x {height} pixels "
                            f"(at most {max_pixels // 1_000_000} megapixels)")
     return img
 
@@ -172,7 +161,7 @@ def decode_upright(img, max_side: int):
     white), and a JPEG is decoded at a reduced scale when it is far larger than `max_side`.
 
     Raises:
-        ImageRefused: the pixels cannot be decoded.
+        FileRefused: the pixels cannot be decoded.
     """
     from PIL import ImageOps
 
@@ -187,7 +176,7 @@ def decode_upright(img, max_side: int):
 
 @contextlib.contextmanager
 def decoding() -> Iterator[None]:
-    """Turns whatever Pillow raises on a bad file into one `ImageRefused`.
+    """Turns whatever Pillow raises on a bad file into one `FileRefused`.
 
     Pillow only warns about a moderately oversized image; here that is an error too. Its other
     warnings (a damaged EXIF block, say) would print raw lines on stderr: the picture still
@@ -201,19 +190,19 @@ def decoding() -> Iterator[None]:
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             yield
     except UnidentifiedImageError:
-        raise ImageRefused("not a PNG or JPEG image") from None
+        raise FileRefused("not a PNG or JPEG image") from None
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise ImageRefused("too large (a decompression bomb)") from None
+        raise FileRefused("too large (a decompression bomb)") from None
     except _DECODE_ERRORS as exc:
-        raise ImageRefused(f"damaged ({_reason(exc)})") from None
+        raise FileRefused(f"damaged ({_reason(exc)})") from None
 
 
 @contextlib.contextmanager
 def _refusals(path: Path) -> Iterator[None]:
-    """An `ImageRefused` as the one-line PhotoError that names the file."""
+    """A `FileRefused` as the one-line PhotoError that names the file."""
     try:
         yield
-    except ImageRefused as exc:
+    except FileRefused as exc:
         raise PhotoError(f"{path}: photo not found" if exc.missing
                          else f"{path}: {exc.reason}") from None
 
