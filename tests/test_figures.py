@@ -145,7 +145,7 @@ def test_figure_shows_its_text(spec, request):
 
 
 # Floor figures drawn from above, against the view rule (figures/README.md). Strict xfails.
-VIEW_WRONG = {"knee-rolls", "side-lying-quad", "supine-twist"}
+VIEW_WRONG = {"side-lying-quad", "supine-twist"}
 
 
 def _stretches_by_figure() -> dict[str, dict]:
@@ -173,21 +173,38 @@ def test_view_follows_the_rule(spec, request):
     assert "prop_line" in lines, f"{spec.id}: no floor or mat line"
 
 
-# A two-phase sequence in one cell: its heads are too small at any scale. Give it two cells.
-HEAD_TOO_SMALL = {"cat-cow"}
-
-
-def test_head_reads_on_a_card_strip(spec, request):
+def test_head_reads_on_a_card_strip(spec):
     """In a row of 150 px cells with a standing and a lying figure, drawn at the row's shared
     scale, the figure's head is at least 12 px tall."""
     from pdfgen.figure.shapes import Circle, shared_scale
 
-    expect_failure(request, spec.id, HEAD_TOO_SMALL, "two phases share one cell")
     row = [build(spec)] + [build(load_figure(builtin_figures_dir() / f"{fid}.yaml"))
                            for fid in ("standing-side-bend", "knee-to-chest")]
     scale = shared_scale(row, 150, 150)
     heads = [s.r for s in row[0].shapes if isinstance(s, Circle) and s.tone in ("near", "far")]
     assert heads and 2 * max(heads) * scale >= 12, (spec.id, round(2 * max(heads) * scale, 1))
+
+
+def test_a_column_sequence_stacks_its_phases_first_on_top(tmp_path):
+    """`sequence: column` draws each phase in its own panel under the one before, each on its
+    own floor, so two lying phases make a near-square picture instead of a thin strip."""
+    from pdfgen.figure.shapes import Circle
+
+    text = (builtin_figures_dir() / "cat-cow.yaml").read_text()
+    assert "sequence: column" in text
+    heads = [s.c for s in build(load_figure(builtin_figures_dir() / "cat-cow.yaml")).shapes
+             if isinstance(s, Circle) and s.r == sk.HEAD_R and s.tone in ("near", "far")]
+    assert len(heads) == 2 and heads[0][1] > heads[1][1] + 0.3   # cow above cat
+    assert abs(heads[0][0] - heads[1][0]) < 0.1                  # the still parts stay in line
+    row = tmp_path / "cat-cow.yaml"
+    row.write_text(text.replace("sequence: column", "sequence: row"))
+    x0, y0, x1, y1 = build(load_figure(row)).bbox
+    assert (x1 - x0) / (y1 - y0) > 2.5                           # side by side: a strip
+    x0, y0, x1, y1 = build(load_figure(builtin_figures_dir() / "cat-cow.yaml")).bbox
+    assert (x1 - x0) / (y1 - y0) < 1.5
+    row.write_text(text.replace("sequence: column", "sequence: diagonal"))
+    with pytest.raises(FigureError, match="sequence: expected row, column"):
+        load_figure(row)
 
 
 def test_a_shared_scale_draws_every_body_the_same_size():

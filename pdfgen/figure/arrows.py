@@ -176,10 +176,13 @@ def clear_arrows(spec: FigureSpec) -> FigureSpec:
     scene = place(spec)
     cam = camera(spec, mirrored=False)
     projs = [cam.project(drawn_points(b)) for b in scene.bodies]
+    fills = [pose_fills(proj, pose) for proj, pose in zip(projs, spec.poses)]
     solid = range(len(projs)) if spec.sequence else (len(projs) - 1,)
-    body = [s for i in solid for s in pose_fills(projs[i], spec.poses[i])]
+    shared = [s for i in solid for s in fills[i]]
     arrows = []
     for arrow in spec.arrows:
+        # a stacked panel holds one pose: its arrows need clear only that body
+        body = fills[arrow.pose % len(fills)] if spec.sequence == "column" else shared
         for _ in range(25):
             if clearance(arrow_line(arrow, projs, scene.bodies, cam), arrow.both, body) >= MIN_CLEAR:
                 break

@@ -15,13 +15,15 @@ from . import skeleton as sk
 from .arrows import arrow_line, emit_arrow
 from .body import body_shapes, drawn_points
 from .props import PlacedProp, build_props
-from .shapes import Capsule, Circle, Geometry, Point, Polygon, Polyline, Shape, bbox_of, flipped, hull
-from .solve import place
+from .shapes import Capsule, Circle, Geometry, Point, Polygon, Polyline, Shape, bbox_of, flipped, hull, shifted
+from .solve import Scene, place
 from .records import FigureSpec, Highlight
 
 __all__ = ["Capsule", "Circle", "Geometry", "Polygon", "Polyline", "Shape", "build", "camera"]
 
 STRIPES = (0.009, 0.018)  # on (white), off (highlight colour), along the band
+PANEL_GAP = 0.1  # between the stacked panels of a `sequence: column` figure
+CHEVRON = 0.03  # half-width of the step mark between them
 SEG_POINTS = {"pelvis": ("root", "l5"), "lumbar": ("l5", "t12"), "thorax": ("t12", "c7")}
 
 
@@ -63,25 +65,63 @@ def build(spec: FigureSpec, *, mirrored: bool = False) -> Geometry:
     flip = (spec.facing == "left") != mirrored
     cam = camera(spec, mirrored=mirrored)
     scene = place(spec)
+    projs = [cam.project(drawn_points(b)) for b in scene.bodies]
+    if spec.sequence == "column":
+        out = _stack([_panel(spec, scene, projs, cam, i) for i in range(len(scene.bodies))])
+    else:
+        out = _panel(spec, scene, projs, cam, None)
+    shapes = tuple(flipped(s) for s in out) if flip else tuple(out)
+    return Geometry(spec.id, shapes, bbox_of(shapes))
+
+
+def _panel(spec: FigureSpec, scene: Scene, projs: list[dict], cam: _Camera, only: int | None) -> list[Shape]:
+    """One picture: props, earlier poses (pale ghosts, or solid phases side by side), the last pose,
+    then arrows. With `only`, pose `only` alone with its own arrows: one panel of a stacked
+    sequence, standing on its own floor."""
+    bodies = scene.bodies
+    shown = range(len(bodies)) if only is None else (only,)
     out: list[Shape] = []
     has_mat = any(p.kind == "mat" for p in spec.props)
-    for prop in build_props(spec, scene):
+    alone = scene if only is None else Scene(bodies[only:only + 1], scene.heights, scene.bar)
+    for prop in build_props(spec, alone):
         if prop.kind == "floor" and has_mat and spec.view.pitch >= 5.0:
             continue  # seen from above, the mat alone says "on the floor"; two outlines are clutter
         _prop_shapes(prop, cam, spec.view.pitch, out)
-    projs = [cam.project(drawn_points(b)) for b in scene.bodies]
     bias = dict(spec.depth_bias)
-    if spec.sequence or spec.ghost:
-        for pose, proj in zip(spec.poses[:-1], projs[:-1]):
-            body_shapes(proj, pose, bias, not spec.sequence, out)
-    marks: dict[str, list[Shape]] = {}
-    for hl in spec.highlights:
-        _highlight_shapes(hl, scene.bodies[-1], cam, marks.setdefault(hl.segment, []))
-    body_shapes(projs[-1], spec.poses[-1], bias, False, out, marks)
+    for i in shown:
+        last = i == shown[-1]
+        if not (last or spec.sequence or spec.ghost):
+            continue
+        marks: dict[str, list[Shape]] = {}
+        if last or spec.sequence:  # every phase of a sequence shows the same target
+            for hl in spec.highlights:
+                _highlight_shapes(hl, bodies[i], cam, marks.setdefault(hl.segment, []))
+        body_shapes(projs[i], spec.poses[i], bias, not (last or spec.sequence), out, marks)
     for arrow in spec.arrows:
-        emit_arrow(arrow_line(arrow, projs, scene.bodies, cam), arrow.both, out)
-    shapes = tuple(flipped(s) for s in out) if flip else tuple(out)
-    return Geometry(spec.id, shapes, bbox_of(shapes))
+        if only is None or arrow.pose % len(bodies) == only:
+            emit_arrow(arrow_line(arrow, projs, bodies, cam), arrow.both, out)
+    return out
+
+
+def _stack(panels: list[list[Shape]]) -> list[Shape]:
+    """Panels one under another, first on top, a gap and a small step chevron between them.
+
+    Stacked rather than side by side: two lying or kneeling phases in a row make a strip several
+    times wider than tall, and a cell fitted to it draws both bodies tiny. The panels keep their
+    shared x (poses are aligned on the anchor), so what stays still stays in line.
+    """
+    out: list[Shape] = []
+    top = None
+    for panel in panels:
+        x0, y0, x1, y1 = bbox_of(tuple(panel))
+        dy = 0.0 if top is None else top - PANEL_GAP - y1
+        if top is not None:
+            cx, cy = (x0 + x1) / 2, top - PANEL_GAP / 2
+            w = CHEVRON
+            out.append(Polyline(((cx - w, cy + w / 2), (cx, cy - w / 2), (cx + w, cy + w / 2)), 0.012, "prop_line"))
+        out.extend(shifted(s, 0.0, dy) for s in panel)
+        top = y0 + dy
+    return out
 
 
 def camera(spec: FigureSpec, *, mirrored: bool = False) -> _Camera:

@@ -161,7 +161,7 @@ class FigureSpec:
     highlights: tuple[Highlight, ...]
     depth_bias: tuple[tuple[str, float], ...]
     ghost: bool
-    sequence: bool = False  # poses drawn side by side, all solid (two phases such as cat-cow)
+    sequence: str = ""  # "row": poses side by side, "column": stacked panels; all solid (cat-cow)
     facts: tuple[Fact, ...] = ()  # `checks:`, evaluated on the solved pose by facts.check_facts
 
 

@@ -100,6 +100,17 @@ def flipped(s: Shape) -> Shape:
     return Polyline(tuple((-x, y) for x, y in s.points), s.w, s.tone, s.dash)
 
 
+def shifted(s: Shape, dx: float, dy: float) -> Shape:
+    """The same shape moved by (dx, dy): a panel placed in a stacked sequence."""
+    if isinstance(s, Capsule):
+        return Capsule((s.a[0] + dx, s.a[1] + dy), (s.b[0] + dx, s.b[1] + dy), s.r, s.tone)
+    if isinstance(s, Circle):
+        return Circle((s.c[0] + dx, s.c[1] + dy), s.r, s.tone)
+    if isinstance(s, Polygon):
+        return Polygon(tuple((x + dx, y + dy) for x, y in s.points), s.tone, s.r, s.edge, s.edge_w)
+    return Polyline(tuple((x + dx, y + dy) for x, y in s.points), s.w, s.tone, s.dash)
+
+
 def bbox_of(shapes: tuple[Shape, ...]) -> tuple[float, float, float, float]:
     """Extent of everything drawn, outlines and round ends included."""
     x0 = y0 = float("inf")

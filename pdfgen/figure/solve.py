@@ -205,7 +205,7 @@ def place(spec: FigureSpec) -> Scene:
             dx = 0.0
             if i > 0:
                 dx = anchor_x - point_of(body, spec.anchor)[0]
-                if getattr(spec, "sequence", False):  # phases side by side, a body's gap apart
+                if getattr(spec, "sequence", "") == "row":  # phases side by side, a body's gap apart
                     prev = bodies[-1]
                     right = max(q[0] for q in prev.points.values())
                     left = min(q[0] for q in body.points.values())

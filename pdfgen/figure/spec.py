@@ -68,11 +68,12 @@ def load_figure(path: Path) -> FigureSpec:
         if not isinstance(top["ghost"].value, bool):
             raise ctx.fail(top["ghost"], "ghost", "expected true or false")
         ghost = top["ghost"].value
-    sequence = False
+    sequence = ""
     if "sequence" in top:
-        if not isinstance(top["sequence"].value, bool):
-            raise ctx.fail(top["sequence"], "sequence", "expected true or false")
-        sequence = top["sequence"].value
+        value = top["sequence"].value
+        if not (isinstance(value, bool) or value in ("row", "column")):
+            raise ctx.fail(top["sequence"], "sequence", "expected row, column, true (row) or false")
+        sequence = ("row" if value else "") if isinstance(value, bool) else value
     title = ctx.text(top["title"], "title") if "title" in top else fid.replace("-", " ").capitalize()
     pose_names = tuple(p.name for p in poses)
     facts = tuple(parse_fact(ctx, n, f"checks[{i}]", names, surfaces, pose_names)
