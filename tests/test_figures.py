@@ -500,3 +500,30 @@ def test_hostile_figure_files_are_refused_before_parsing(tmp_path, text, message
     with pytest.raises(FigureError, match=message) as info:
         load_figure(path)
     assert "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize("layout, paper", [("poster", "letter"), ("card", "4x6"), ("card", "a4")])
+def test_every_figure_on_a_page_is_drawn_at_one_scale(monkeypatch, layout, paper):
+    """A poster's cells and a card's rows draw every body the same size (one scale for the
+    page, the largest at which each figure fits its own box), not each fitted to its box."""
+    from pdfgen import api
+    from pdfgen.figure import backend_rl
+    from pdfgen.figure.shapes import fit_scale
+
+    calls = []
+    real = backend_rl.draw
+
+    def record(canvas, geometry, x, y, w, h, **options):
+        calls.append((geometry, w, h, options.get("scale")))
+        return real(canvas, geometry, x, y, w, h, **options)
+
+    monkeypatch.setattr(backend_rl, "draw", record)
+    catalog = api.load_catalog()
+    plan = api.make_plan(catalog, api.make_request(catalog, minutes=7))
+    api.render(catalog, plan, layout, paper)
+    assert len(calls) >= len(plan.items)
+    scales = {round(scale, 9) for _, _, _, scale in calls}
+    assert len(scales) == 1 and None not in scales, scales
+    scale = calls[0][3]
+    assert all(scale <= fit_scale(g, w, h) + 1e-9 for g, w, h, _ in calls)      # each one fits
+    assert any(scale == pytest.approx(fit_scale(g, w, h)) for g, w, h, _ in calls)  # and no smaller

@@ -30,7 +30,7 @@ from .brand import clinic_lines
 from .common import (BOLD, BOX_LINE, INK, MUTED, REGULAR, STOP_LINE, TextBlock, badge_height,
                      caution_mark_width, dose_text, draw_badge, draw_caution_mark, draw_lines,
                      draw_number, leading, new_canvas, safety_blocks, text_width, wrap)
-from .context import RenderContext, draw_stretch_figure
+from .context import RenderContext, draw_stretch_figure, shared_figure_scale
 
 MIN_BODY_PT = 9.0
 LARGE_PRINT_PT = 14.0
@@ -338,15 +338,20 @@ class Card:
         c.setStrokeColorRGB(*BOX_LINE)
         c.setLineWidth(1.2)
         c.line(0, y + 3, self.width, y + 3)
+        fig_w = self.width - f.lead_w - f.text_w - GAP
+        scale = shared_figure_scale(self.ctx, self.plan.items,
+                                    [(fig_w, h - 2 * ROW_PAD) for h in f.row_h])
         boxes = []
         for k, item in enumerate(self.plan.items):
-            boxes.append(self._draw_row(c, f, k, item, y))
+            boxes.append(self._draw_row(c, f, k, item, y, scale))
             y -= f.row_h[k]
         self._draw_front_footer(c, f)
         return boxes
 
-    def _draw_row(self, c, f: Front, k: int, item: PlannedStretch, top: float) -> Box:
-        """Number, figure, then name, dose and (if here) step, centred in the row's height."""
+    def _draw_row(self, c, f: Front, k: int, item: PlannedStretch, top: float,
+                  scale: float | None) -> Box:
+        """Number, figure (at the card's shared scale), then name, dose and (if here) step,
+        centred in the row's height."""
         bottom = top - f.row_h[k]
         if k:
             c.setStrokeColorRGB(*BOX_LINE)
@@ -357,7 +362,7 @@ class Card:
         draw_number(c, radius, text_top - leading(f.name_size) / 2, radius, k + 1)
         box = (f.lead_w, bottom + ROW_PAD, self.width - f.lead_w - f.text_w - GAP,
                f.row_h[k] - 2 * ROW_PAD)
-        draw_stretch_figure(c, self.ctx, item, *box)
+        draw_stretch_figure(c, self.ctx, item, *box, scale=scale)
         tx = self.width - f.text_w
         y = draw_lines(c, f.names[k], tx, text_top, BOLD, f.name_size) - 3
         y -= draw_badge(c, tx, y, dose_text(item), f.size, f.text_w) + 3

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 from ..model import PlannedStretch, SafetyRules
 
@@ -52,9 +52,33 @@ def _geometry(spec, mirrored: bool):
     return build(spec, mirrored=mirrored)
 
 
+def shared_figure_scale(ctx: RenderContext, items: Sequence[PlannedStretch],
+                        boxes: Sequence[tuple[float, float]]) -> float | None:
+    """One drawing scale for every pose figure on a page (a card's rows, a poster's cells).
+
+    Each figure fitted to its own box draws the same person at a different size: a body lying
+    on the floor shrinks to a thin strip beside a standing one, a seated one swells. At the
+    shared scale, the largest at which every figure still fits its box, every body is the same
+    size. Photos keep their own fit and do not take part.
+
+    Args:
+        items: the stretches, in the order of `boxes`.
+        boxes: each stretch's figure box, (width, height) in points.
+
+    Returns:
+        Points per body height, or None when no stretch has a pose figure.
+    """
+    from ..figure.shapes import fit_scale
+
+    scales = [fit_scale(ctx.geometry(i.stretch.figure), w, h)
+              for i, (w, h) in zip(items, boxes) if not i.stretch.image]
+    return min(scales, default=None)
+
+
 def draw_stretch_figure(c, ctx: RenderContext, item: PlannedStretch, x: float, y: float,
-                        w: float, h: float, mirrored: bool = False) -> None:
-    """Draws the stretch's pose figure (or its photo) fitted into the box at (x, y, w, h)."""
+                        w: float, h: float, mirrored: bool = False, scale: float | None = None) -> None:
+    """Draws the stretch's pose figure (or its photo) centred in the box at (x, y, w, h): fitted
+    to it, or at `scale` (from `shared_figure_scale`, so it matches the page's other figures)."""
     if w <= 1 or h <= 1:
         return
     if item.stretch.image:
@@ -62,7 +86,8 @@ def draw_stretch_figure(c, ctx: RenderContext, item: PlannedStretch, x: float, y
         return
     from ..figure.backend_rl import draw
 
-    draw(c, ctx.geometry(item.stretch.figure, mirrored), x, y, w, h, grayscale=ctx.grayscale)
+    draw(c, ctx.geometry(item.stretch.figure, mirrored), x, y, w, h, grayscale=ctx.grayscale,
+         scale=scale)
 
 
 def _draw_photo(c, ctx: RenderContext, path: str, x: float, y: float, w: float, h: float) -> None:

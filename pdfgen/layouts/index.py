@@ -14,7 +14,7 @@ from typing import Sequence
 from ..model import Plan, format_seconds
 from ..paper import paper as find_paper
 from .common import BOLD, BOX_LINE, INK, MUTED, REGULAR, draw_lines, draw_number, leading, wrap
-from .context import RenderContext, draw_stretch_figure
+from .context import RenderContext, draw_stretch_figure, shared_figure_scale
 
 ROW_GAP = 16.0
 STRIP_H = 52.0
@@ -87,21 +87,25 @@ def _pages(heights: Sequence[float], room: float) -> list[list[int]]:
 
 
 def _place_form(c, ctx: RenderContext, figure_id: str, x: float, y: float, w: float,
-                h: float) -> None:
-    """Places the figure's form (drawn on first use, STRIP_H tall) fitted into the box."""
+                h: float, scale: float | None) -> None:
+    """Places the figure's form (drawn on first use, STRIP_H tall) centred in the box, at `scale`
+    points per body height (the page's shared scale) or fitted to the box."""
     from ..figure.backend_rl import draw
+    from ..figure.shapes import fit_scale
 
-    x0, y0, x1, y1 = ctx.geometry(figure_id).bbox
+    geometry = ctx.geometry(figure_id)
+    x0, y0, x1, y1 = geometry.bbox
     form_w = STRIP_H * (x1 - x0) / max(y1 - y0, 1e-9)
     name = f"figure-{figure_id}"
     if not c.hasForm(name):
         c.beginForm(name, lowerx=0, lowery=0, upperx=form_w, uppery=STRIP_H)
-        draw(c, ctx.geometry(figure_id), 0, 0, form_w, STRIP_H, grayscale=ctx.grayscale)
+        draw(c, geometry, 0, 0, form_w, STRIP_H, grayscale=ctx.grayscale)
         c.endForm()
-    scale = min(w / form_w, h / STRIP_H)
+    drawn = fit_scale(geometry, form_w, STRIP_H)  # points per H inside the form
+    k = min(w / form_w, h / STRIP_H) if scale is None else scale / drawn
     c.saveState()
-    c.translate(x + (w - form_w * scale) / 2, y + (h - STRIP_H * scale) / 2)
-    c.scale(scale, scale)
+    c.translate(x + (w - form_w * k) / 2, y + (h - STRIP_H * k) / 2)
+    c.scale(k, k)
     c.doForm(name)
     c.restoreState()
 
@@ -118,6 +122,7 @@ def _row(c, ctx: RenderContext, plan: Plan, title: Sequence[str], made: Sequence
     n = max(len(plan.items), 1)
     cell = min(width / n, STRIP_H * 1.8)
     strip_top = top - leading(11) * len(title) - 4
+    scale = shared_figure_scale(ctx, plan.items, [(cell - 18, STRIP_H)] * len(plan.items))
     for k, item in enumerate(plan.items):
         cx = x + k * cell
         draw_number(c, cx + 6, strip_top - 6, 5.5, k + 1)
@@ -125,5 +130,5 @@ def _row(c, ctx: RenderContext, plan: Plan, title: Sequence[str], made: Sequence
         if item.stretch.image:
             draw_stretch_figure(c, ctx, item, *box)
         else:
-            _place_form(c, ctx, item.stretch.figure, *box)
+            _place_form(c, ctx, item.stretch.figure, *box, scale)
     draw_lines(c, made, x, strip_top - STRIP_H - 4, REGULAR, 8, INK)

@@ -22,7 +22,7 @@ from .common import (ACCENT, BOLD, BOX_LINE, INK, MUTED, REGULAR, STOP_LINE, Tex
                      badge_height, caution_mark_width, dose_text, draw_badge, draw_caution_mark,
                      draw_lines, draw_number, leading, new_canvas, safety_blocks, source_line,
                      text_width, wrap)
-from .context import RenderContext, draw_stretch_figure
+from .context import RenderContext, draw_stretch_figure, shared_figure_scale
 
 MIN_BODY_PT = 9.0
 MAX_BODY_PT = 12.5
@@ -292,13 +292,16 @@ class Poster:
         top = self.paper.height - self.m
         self._draw_header(c, top)
         y = top - self.header_height() - GAP
+        fig_w = grid.fig_w if grid.side else grid.cell_w - 2 * grid.pad
+        scale = shared_figure_scale(self.ctx, self.plan.items,
+                                    [(fig_w, grid.mid_h[i // grid.cols]) for i in range(len(self.plan.items))])
         for r, row_h in enumerate(grid.row_h):
             for k in range(grid.cols):
                 idx = r * grid.cols + k
                 if idx >= len(self.plan.items):
                     break
                 x = self.m + k * (grid.cell_w + GAP)
-                self._draw_cell(c, grid, idx, x, y, r)
+                self._draw_cell(c, grid, idx, x, y, r, scale)
             y -= row_h + GAP
         self._draw_footer(c)
         c.showPage()
@@ -324,7 +327,10 @@ class Poster:
         line_y = top - self.header_height() + 3
         c.line(self.m, line_y, self.m + self.width, line_y)
 
-    def _draw_cell(self, c, grid: Grid, idx: int, x: float, top: float, row: int) -> None:
+    def _draw_cell(self, c, grid: Grid, idx: int, x: float, top: float, row: int,
+                   scale: float | None) -> None:
+        """One stretch's box; its figure at the poster's shared scale, so every body on the
+        sheet is drawn the same size."""
         item = self.plan.items[idx]
         t = grid.texts[idx]
         size, pad = grid.size, grid.pad
@@ -350,7 +356,7 @@ class Poster:
             body_top = y - mid - 6
             tail_top = None
         self.figure_boxes.append(box)
-        draw_stretch_figure(c, self.ctx, item, *box)
+        draw_stretch_figure(c, self.ctx, item, *box, scale=scale)
         y = body_top - draw_badge(c, tx, body_top, dose_text(item), size,
                                   inner * (1 - FIG_SHARE) if grid.side else inner) - 4
         y = self._draw_steps(c, t, tx, y, size)
