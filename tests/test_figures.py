@@ -131,7 +131,6 @@ KNOWN_WRONG = {
     "side-lying-quad",          # knees apart
     "supine-hamstring",         # hands not behind the thigh; the other foot not flat
     "supine-piriformis",        # a hand in front of the thigh, not behind it
-    "supported-back-stretch",   # hands flat on the table, head held up, knees locked
 }
 
 
