@@ -130,7 +130,6 @@ KNOWN_WRONG = {
     "seated-forward-bend",      # hands not on the knees at the start
     "side-lying-quad",          # knees apart
     "standing-quad",            # the hand beside the chair back, not holding it
-    "supine-hamstring",         # hands not behind the thigh; the other foot not flat
     "supine-piriformis",        # a hand in front of the thigh, not behind it
     "supported-back-stretch",   # hands flat on the table, head held up, knees locked
 }
