@@ -362,6 +362,7 @@ def test_palette_contrast():
         assert contrast_ratio(p.highlight, p.near) >= 3
         assert contrast_ratio(p.far, p.near) >= 2
         assert contrast_ratio(p.ghost, white) < 2
+        assert contrast_ratio(p.highlight, p.ghost) >= 2.3   # the target never reads as the ghost
 
 
 class _RecordingCanvas:
@@ -522,3 +523,19 @@ def test_every_figure_on_a_page_is_drawn_at_one_scale(monkeypatch, layout, paper
     scale = calls[0][3]
     assert all(scale <= fit_scale(g, w, h) + 1e-9 for g, w, h, _ in calls)      # each one fits
     assert any(scale == pytest.approx(fit_scale(g, w, h)) for g, w, h, _ in calls)  # and no smaller
+
+
+def test_handout_pages_with_large_figures_stay_light_on_toner():
+    """Every page of a handout, where the figures are drawn largest, stays well under 20% toner
+    (grayscale, mean ink over the page: what a clinic's printer spends)."""
+    import pypdfium2 as pdfium
+
+    from pdfgen import api
+
+    catalog = api.load_catalog()
+    plan = api.make_plan(catalog, api.make_request(catalog, minutes=7))
+    doc = pdfium.PdfDocument(api.render(catalog, plan, "handout", "letter", grayscale=True))
+    for k in range(len(doc)):
+        data = doc[k].render(scale=1).to_pil().convert("L").tobytes()
+        coverage = sum(255 - v for v in data) / (255 * len(data))
+        assert coverage < 0.12, (k + 1, round(coverage, 3))
