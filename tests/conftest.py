@@ -196,3 +196,8 @@ def colour_pixels(image, tolerance: int = 0) -> int:
     data = image.convert("RGB").tobytes()
     return sum(1 for k in range(0, len(data), 3)
                if max(data[k:k + 3]) - min(data[k:k + 3]) > tolerance)
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="rewrite tests/golden/ from the current output (look at the pages first)")
