@@ -201,6 +201,19 @@ def test_a_column_sequence_stacks_its_phases_first_on_top(tmp_path):
         load_figure(row)
 
 
+def test_a_row_sequence_seats_every_phase_on_its_own_chair():
+    """Side by side, each phase of a seated figure gets its own chair: none floats."""
+    spec = load_figure(builtin_figures_dir() / "seated-pelvic-tilt.yaml")
+    assert spec.sequence == "row"
+    scene = place(spec)
+    chair = next(p for p in build_props(spec, scene) if p.kind == "chair")
+    seat_h = scene.heights["chair"]
+    seats = [b for b in chair.boxes if b.role == "solid" and abs(b.y1 - seat_h) < 1e-9]
+    assert len(seats) == len(spec.poses) == 2
+    for body, seat in zip(scene.bodies, seats):
+        assert seat.x0 < body.points["root"][0] < seat.x1
+
+
 def test_a_shared_scale_draws_every_body_the_same_size():
     """At the shared scale a lying figure's body is as big as a standing one's, and both fit."""
     from pdfgen.figure.backend_rl import _fit

@@ -8,7 +8,7 @@ pelvis, a table's near edge is just before the hands.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from . import skeleton as sk
@@ -64,7 +64,6 @@ def build_props(spec: FigureSpec, scene: Scene) -> tuple[PlacedProp, ...]:
     """Every prop of a figure placed around the placed bodies (floor first, drawn first)."""
     drawn = scene if (spec.ghost or spec.sequence) else Scene(scene.bodies[-1:], scene.heights, scene.bar)
     x0, x1, z0, z1 = body_extent(drawn)
-    first = scene.bodies[0]
     out: list[PlacedProp] = []
     for p in spec.props:
         if p.kind == "mat":
@@ -73,12 +72,8 @@ def build_props(spec: FigureSpec, scene: Scene) -> tuple[PlacedProp, ...]:
             n0, n1 = z0, z1  # but as wide as anything seen from above
             box = Box(m0 - 0.05, m1 + 0.05, 0.0, h, min(n0, -0.2) - 0.04, max(n1, 0.2) + 0.04, "surface")
             out.append(PlacedProp("mat", (box,), (h, box.x0, box.x1, box.z0, box.z1)))
-        elif p.kind == "chair":
-            out.append(_chair(p, scene))
-        elif p.kind == "table":
-            out.append(_table(p, scene, first))
-        elif p.kind == "bed":
-            out.append(_bed(p, scene))
+        elif p.kind in FURNITURE:
+            out.append(_furniture(spec, p, scene))
         elif p.kind == "bar" and scene.bar is not None:
             bx, by = scene.bar
             out.append(PlacedProp("bar", (), None, (((bx, by, -0.42), (bx, by, 0.42), BAR_R),)))
@@ -95,6 +90,24 @@ def build_props(spec: FigureSpec, scene: Scene) -> tuple[PlacedProp, ...]:
     fz1 = max([z1, 0.25] + [b.z1 for p in out for b in p.boxes]) + 0.04
     floor = PlacedProp("floor", (Box(fx0, fx1, -0.012, 0.0, fz0, fz1, "surface"),), (0.0, fx0, fx1, fz0, fz1))
     return (floor,) + tuple(out)
+
+
+FURNITURE = ("chair", "table", "bed")
+
+
+def _furniture(spec: FigureSpec, p, scene: Scene) -> PlacedProp:
+    """A chair, table or bed placed for the first pose; in a `sequence: row` one under each
+    phase (the phases stand side by side, and a second person on no seat would float). An `x`
+    from the file moves with each phase's pelvis."""
+    make = {"chair": _chair, "table": _table, "bed": _bed}[p.kind]
+    if spec.sequence != "row":
+        return make(p, scene)
+    first = scene.bodies[0].points["root"][0]
+    parts = []
+    for body in scene.bodies:
+        moved = p if p.x is None else replace(p, x=p.x + body.points["root"][0] - first)
+        parts.append(make(moved, Scene((body,), scene.heights, scene.bar)))
+    return PlacedProp(p.kind, tuple(b for part in parts for b in part.boxes), parts[0].top)
 
 
 def _chair(p, scene: Scene) -> PlacedProp:
@@ -141,7 +154,8 @@ def _chair(p, scene: Scene) -> PlacedProp:
     return PlacedProp("chair", tuple(boxes), (h, sx0, sx1, sz0, sz1))
 
 
-def _table(p, scene: Scene, first: sk.Body) -> PlacedProp:
+def _table(p, scene: Scene) -> PlacedProp:
+    first = scene.bodies[0]
     h = scene.heights.get("table", 0.47)
     length = p.length if p.length is not None else 0.45
     depth = p.depth if p.depth is not None else 0.5
