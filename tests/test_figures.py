@@ -127,7 +127,6 @@ KNOWN_WRONG = {
     "bottom-to-heels",          # hands in front of the shoulders at the start
     "floor-seated-glute",       # one arm; the two-arm hug is missing
     "knee-rolls",               # feet hip-width apart, not together
-    "seated-forward-bend",      # hands not on the knees at the start
     "side-lying-quad",          # knees apart
     "standing-quad",            # the hand beside the chair back, not holding it
     "supine-hamstring",         # hands not behind the thigh; the other foot not flat
