@@ -15,7 +15,7 @@ import importlib
 # Each name is imported from its module on first use, so drawing a figure read back from the
 # cache never loads the parser and solver.
 _HOMES = {"FigureError": "yamlnodes", "FigureSpec": "records", "Geometry": "shapes",
-          "build": "geometry", "load_figure": "spec", "load_figures": "spec", "shared_scale": "shapes",
+          "build": "geometry", "load_figure": "load", "load_figures": "load", "shared_scale": "shapes",
           "check_facts": "facts"}
 
 __all__ = sorted(_HOMES)

@@ -13,7 +13,7 @@ from .shapes import Capsule, Circle, Point, Polygon, Polyline, distance_to
 from .solve import radius_of
 
 if TYPE_CHECKING:
-    from .spec import Arrow, FigureSpec
+    from .records import Arrow, FigureSpec
 
 ARROW_W = 0.02
 HEAD_LEN = 0.058
@@ -170,7 +170,7 @@ def clear_arrows(spec: FigureSpec) -> FigureSpec:
     if not spec.arrows:
         return spec
     from .body import drawn_points, pose_fills
-    from .geometry import camera
+    from .camera import camera
     from .solve import place
 
     scene = place(spec)

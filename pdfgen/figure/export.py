@@ -12,7 +12,7 @@ from typing import Mapping
 
 from ..output import write_atomic
 from .geometry import build
-from .spec import FigureSpec
+from .records import FigureSpec
 
 FORMATS = ("png", "svg", "pdf")
 SHEET_NAME = "figures-sheet.pdf"

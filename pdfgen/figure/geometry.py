@@ -9,11 +9,12 @@ it: a highlight that shows through an arm would say the arm is the target.
 
 from __future__ import annotations
 
-from math import cos, hypot, radians, sin
+from math import hypot
 
 from . import skeleton as sk
 from .arrows import arrow_line, emit_arrow
 from .body import body_shapes, drawn_points
+from .camera import Camera, camera
 from .props import PlacedProp, build_props
 from .shapes import Capsule, Circle, Geometry, Point, Polygon, Polyline, Shape, bbox_of, flipped, hull, shifted
 from .solve import Scene, place
@@ -25,26 +26,6 @@ STRIPES = (0.009, 0.018)  # on (white), off (highlight colour), along the band
 PANEL_GAP = 0.1  # between the stacked panels of a `sequence: column` figure
 CHEVRON = 0.03  # half-width of the step mark between them
 SEG_POINTS = {"pelvis": ("root", "l5"), "lumbar": ("l5", "t12"), "thorax": ("t12", "c7")}
-
-
-class _Camera:
-    """Projects world points: u right, v up on the page, d toward the viewer."""
-
-    def __init__(self, yaw: float, pitch: float, depth_sign: float) -> None:
-        a, b = radians(yaw), radians(pitch)
-        self.u = (cos(a), 0.0, -sin(a))
-        self.v = (-sin(a) * sin(b), cos(b), -cos(a) * sin(b))
-        self.d = (sin(a) * cos(b) * depth_sign, sin(b) * depth_sign, cos(a) * cos(b) * depth_sign)
-
-    def project(self, pts: dict[str, sk.Vec]) -> dict[str, tuple[float, float, float]]:
-        ux, uy, uz = self.u
-        vx, vy, vz = self.v
-        dx, dy, dz = self.d
-        return {k: (x * ux + y * uy + z * uz, x * vx + y * vy + z * vz, x * dx + y * dy + z * dz)
-                for k, (x, y, z) in pts.items()}
-
-    def one(self, p: sk.Vec) -> tuple[float, float, float]:
-        return self.project({"p": p})["p"]
 
 
 def build(spec: FigureSpec, *, mirrored: bool = False) -> Geometry:
@@ -74,7 +55,7 @@ def build(spec: FigureSpec, *, mirrored: bool = False) -> Geometry:
     return Geometry(spec.id, shapes, bbox_of(shapes))
 
 
-def _panel(spec: FigureSpec, scene: Scene, projs: list[dict], cam: _Camera, only: int | None) -> list[Shape]:
+def _panel(spec: FigureSpec, scene: Scene, projs: list[dict], cam: Camera, only: int | None) -> list[Shape]:
     """One picture: props, earlier poses (pale ghosts, or solid phases side by side), the last pose,
     then arrows. With `only`, pose `only` alone with its own arrows: one panel of a stacked
     sequence, standing on its own floor."""
@@ -124,19 +105,12 @@ def _stack(panels: list[list[Shape]]) -> list[Shape]:
     return out
 
 
-def camera(spec: FigureSpec, *, mirrored: bool = False) -> _Camera:
-    """The figure's camera; a level side-on view turned 180 degrees sees depth reversed (near <-> far)."""
-    side_on = abs(sin(radians(spec.view.yaw))) < 0.5
-    turn = ((spec.facing == "left") != mirrored) and spec.view.pitch == 0.0 and side_on
-    return _Camera(spec.view.yaw, spec.view.pitch, -1.0 if turn else 1.0)
-
-
 # --- props ----------------------------------------------------------------------------------------
 def _uv(q: tuple[float, float, float]) -> Point:
     return (q[0], q[1])
 
 
-def _prop_shapes(prop: PlacedProp, cam: _Camera, pitch: float, out: list) -> None:
+def _prop_shapes(prop: PlacedProp, cam: Camera, pitch: float, out: list) -> None:
     boxes = sorted(prop.boxes, key=lambda b: cam.one(((b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2, (b.z0 + b.z1) / 2))[2])
     for box in boxes:
         outline = hull([_uv(q) for q in cam.project({str(i): c for i, c in enumerate(box.corners())}).values()])
@@ -154,7 +128,7 @@ def _prop_shapes(prop: PlacedProp, cam: _Camera, pitch: float, out: list) -> Non
 
 
 # --- highlight ------------------------------------------------------------------------------------
-def _highlight_shapes(hl: Highlight, body: sk.Body, cam: _Camera, out: list) -> None:
+def _highlight_shapes(hl: Highlight, body: sk.Body, cam: Camera, out: list) -> None:
     pts = body.points
     if hl.segment in SEG_POINTS:
         a_name, b_name = SEG_POINTS[hl.segment]

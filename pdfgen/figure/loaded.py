@@ -58,6 +58,6 @@ def _load_from_disk_cache(path: Path) -> FigureSpec:
 
 
 def _parse(path: Path) -> FigureSpec:
-    from .spec import load_figure
+    from .load import load_figure
 
     return load_figure(path)

@@ -15,7 +15,7 @@ from . import skeleton as sk
 from .solve import Scene, point_of
 
 if TYPE_CHECKING:
-    from .spec import FigureSpec
+    from .records import FigureSpec
 
 BAR_R = 0.024
 LEG_T = 0.022  # chair and table leg thickness

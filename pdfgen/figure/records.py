@@ -114,6 +114,22 @@ class Pose:
 
 
 @dataclass(frozen=True)
+class PoseDraft:
+    """One pose as the file gives it, before its goals are solved (figure/load.py).
+
+    `pose` holds the angles inherited from the unsolved pose before; `joints` the angles this
+    pose sets itself, laid over the *solved* angles of the pose before once those are known.
+    """
+
+    pose: Pose
+    joints: tuple[tuple[str, float], ...] = ()
+    vary: tuple[str, ...] = ()
+    goals: tuple[Goal, ...] = ()
+    line: int = 0  # of the `solve:` goals, for an unreachable goal's message
+    field: str = ""
+
+
+@dataclass(frozen=True)
 class Arrow:
     """A motion arrow: `arc` around a joint (following a point or between angles), a straight
     `push`, or a `turn`: a level ring round the vertical through a point (twists)."""

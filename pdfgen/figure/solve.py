@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from . import skeleton as sk
 
 if TYPE_CHECKING:
-    from .spec import FigureSpec, Goal, Pose
+    from .records import FigureSpec, Goal, Pose
 
 MAT_THICKNESS = 0.018
 CHAIR_HEIGHT = 0.265

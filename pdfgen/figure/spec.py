@@ -3,31 +3,32 @@
 The schema is documented in `figures/README.md`. Every problem becomes a FigureError whose message
 is one line, `path:line: field: message`, because a clinician editing a file needs to find the
 line, not read a traceback. Unknown keys are errors (YAML 1.1 turns `off:` into False silently).
-Goals (`solve:`) are solved here, once, so building a figure stays a cheap, pure function.
+Only reading and checking happen here: goals are solved and arrows cleared in the step after it
+(`load.load_figure`), so the parser knows nothing of the solver.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from . import skeleton as sk
 from .records import (CHAINS, GROUPS, PROP_KINDS, SURFACES, VIEWS, Arrow, Contact, FigureSpec, Goal,
-                      Highlight, Pose, Prop, View, point_names, regions)
+                      Highlight, Pose, PoseDraft, Prop, View, point_names, regions)
 from .spec_items import LENGTH, parse_arrow, parse_fact, parse_goal, parse_highlights, parse_vary
 from .yamlnodes import Checker, FigureError, Node, read
 
-__all__ = ["Arrow", "Contact", "FigureError", "FigureSpec", "Goal", "Highlight", "Pose", "Prop", "View",
-           "load_figure", "load_figures", "point_names", "regions"]
+__all__ = ["parse_figure"]
 
 
-def load_figure(path: Path) -> FigureSpec:
-    """Reads and checks one figure file.
+def parse_figure(path: Path) -> tuple[FigureSpec, tuple[PoseDraft, ...]]:
+    """Reads and checks one figure file, goals not yet solved.
 
     Args:
         path: a `figures/<id>.yaml` file.
 
     Returns:
-        The checked figure, goals already solved.
+        The checked figure (its poses unsolved) and each pose's draft for the solver.
 
     Raises:
         FigureError: one line, `path:line: field: message`.
@@ -55,7 +56,8 @@ def load_figure(path: Path) -> FigureSpec:
         raise ctx.fail(top["support"], "support", f"no {support} among the props")
     names = point_names()
     anchor = ctx.text(top["anchor"], "anchor", names) if "anchor" in top else "root"
-    poses = _poses(ctx, top["poses"], names, surfaces, support, props)
+    drafts = _poses(ctx, top["poses"], names, surfaces, support, props)
+    poses = tuple(d.pose for d in drafts)
     arrows = tuple(parse_arrow(ctx, n, f"arrows[{i}]", names, len(poses))
                    for i, n in enumerate(ctx.seq(top["arrows"], "arrows"))) if "arrows" in top else ()
     highlights = parse_highlights(ctx, top["highlight"]) if "highlight" in top else ()
@@ -80,23 +82,7 @@ def load_figure(path: Path) -> FigureSpec:
                   for i, n in enumerate(ctx.seq(top["checks"], "checks"))) if "checks" in top else ()
     spec = FigureSpec(fid, str(path), title, view, facing, props, support, anchor, poses, arrows, highlights,
                       tuple(sorted(bias)), ghost, sequence, facts)
-    from .arrows import clear_arrows
-
-    return clear_arrows(spec)
-
-
-def load_figures(dirs: list[Path]) -> dict[str, FigureSpec]:
-    """Loads every `*.yaml` figure in the directories; a later directory overrides an earlier id.
-
-    Raises:
-        FigureError: for the first bad file (files are read in name order, so the report is stable).
-    """
-    out: dict[str, FigureSpec] = {}
-    for d in dirs:
-        for path in sorted(Path(d).glob("*.yaml")):
-            spec = load_figure(path)
-            out[spec.id] = spec
-    return dict(sorted(out.items()))
+    return spec, drafts
 
 
 def _view(ctx: Checker, node: Node | None) -> View:
@@ -176,13 +162,11 @@ def _angles(ctx: Checker, node: Node, field: str, into: dict[str, float]) -> Non
 
 
 def _poses(ctx: Checker, node: Node, names: frozenset[str], surfaces: set[str], support: str,
-           props: tuple[Prop, ...]) -> tuple[Pose, ...]:
-    from .solve import solve_goals
-
+           props: tuple[Prop, ...]) -> tuple[PoseDraft, ...]:
     items = ctx.seq(node, "poses")
     if not 1 <= len(items) <= 4:
         raise ctx.fail(node, "poses", "give 1 to 4 poses")
-    poses: list[Pose] = []
+    drafts: list[PoseDraft] = []
     angles: dict[str, float] = {}
     root = sk.Root()
     contacts: tuple[Contact, ...] = ()
@@ -195,9 +179,10 @@ def _poses(ctx: Checker, node: Node, names: frozenset[str], surfaces: set[str], 
         if "root" in m:
             r = {k: ctx.number(v, f"{f}.root.{k}", -360.0, 360.0) for k, v in ctx.mapping(m["root"], f"{f}.root", ("tilt", "roll", "yaw")).items()}
             root = sk.Root(**r)
-        angles = dict(angles)
+        own: dict[str, float] = {}
         if "joints" in m:
-            _angles(ctx, m["joints"], f"{f}.joints", angles)
+            _angles(ctx, m["joints"], f"{f}.joints", own)
+        angles = {**angles, **own}
         if "contacts" in m:
             contacts = tuple(_contacts(ctx, m["contacts"], f"{f}.contacts", names, surfaces, support))
         if "flat" in m:
@@ -212,19 +197,16 @@ def _poses(ctx: Checker, node: Node, names: frozenset[str], surfaces: set[str], 
                 raise ctx.fail(pm["to"], f"{f}.pin.to", "no bar among the props")
         if not contacts and pin is None:
             raise ctx.fail(pnode, f"{f}.contacts", "give at least one contact (or a pin)")
-        pose = Pose(name, root, tuple(sorted(angles.items())), contacts, flat, pin)
+        draft = PoseDraft(Pose(name, root, tuple(sorted(angles.items())), contacts, flat, pin),
+                          tuple(sorted(own.items())))
         if "solve" in m:
             sm = ctx.mapping(m["solve"], f"{f}.solve", ("vary", "goals"), required=("vary", "goals"))
             vary = parse_vary(ctx, sm["vary"], f"{f}.solve.vary")
-            goals = [parse_goal(ctx, g, f"{f}.solve.goals[{j}]", names, surfaces)
-                     for j, g in enumerate(ctx.seq(sm["goals"], f"{f}.solve.goals"))]
-            try:
-                pose = solve_goals(pose, vary, goals, props)
-            except ValueError as exc:
-                raise ctx.fail(sm["goals"], f"{f}.solve", str(exc)) from None
-            angles = pose.angle_map()
-        poses.append(pose)
-    return tuple(poses)
+            goals = tuple(parse_goal(ctx, g, f"{f}.solve.goals[{j}]", names, surfaces)
+                          for j, g in enumerate(ctx.seq(sm["goals"], f"{f}.solve.goals")))
+            draft = replace(draft, vary=tuple(vary), goals=goals, line=sm["goals"].line, field=f"{f}.solve")
+        drafts.append(draft)
+    return tuple(drafts)
 
 
 def _contacts(ctx: Checker, node: Node, field: str, names: frozenset[str], surfaces: set[str],

@@ -19,7 +19,7 @@ from ..output import write_atomic
 from ..yamlread import MAX_FILE_BYTES
 from .export import figure_bytes
 from .facts import check_facts
-from .spec import load_figure
+from .load import load_figure
 from .yamlnodes import FigureError
 
 POLL_S = 0.3  # seconds between looks at the file: a save shows within a blink
