@@ -20,14 +20,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the checkout, not an installed copy
 
-from pdfgen import api  # noqa: E402
+from pdfgen import api, batch  # noqa: E402
 
 
 def one_run(catalog, workers: int) -> tuple[float, int, int]:
     """Seconds, pages and files for one whole batch with `workers` processes."""
     with tempfile.TemporaryDirectory() as out:
         start = time.perf_counter()
-        report = api.export_all(catalog, out, workers=workers)
+        report = batch.export_all(catalog, out, workers=workers)
         seconds = time.perf_counter() - start
     if report.failures:
         raise SystemExit(f"batch failed: {report.failures[0].error}")

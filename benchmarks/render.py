@@ -20,6 +20,7 @@ from typing import Callable
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the checkout, not an installed copy
 
 from pdfgen import api  # noqa: E402
+from pdfgen.model import Layout  # noqa: E402
 
 PAPERS_FOR = {"card": ("a6", "index-5x8")}  # the first that fits; other layouts use letter
 AREAS = ["lower-back"]
@@ -48,7 +49,7 @@ def bench_layouts(cat, repeats: int) -> None:
     print(f"Render in process ({'+'.join(AREAS)}, {MINUTES} min, {repeats} repeats)")
     print(f"  {'layout':<10}{'paper':<11}{'median ms':>10}{'min ms':>9}{'pages':>7}"
           f"{'pages/s':>9}{'PDF KiB':>9}")
-    for layout in api.LAYOUTS:
+    for layout in [k.value for k in Layout]:
         papers = PAPERS_FOR.get(layout, ("letter",))
         for paper in papers:
             try:

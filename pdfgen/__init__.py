@@ -4,7 +4,7 @@ The public API lives in `pdfgen.api`; it is re-exported here lazily so that impo
 package (as the CLI does on every start) stays cheap.
 """
 
-__version__ = "0.1.0"
+from .version import VERSION as __version__
 
 __all__ = ["__version__", "build_pdf", "load_catalog", "make_plan", "make_request"]
 

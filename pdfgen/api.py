@@ -6,28 +6,27 @@ User text (areas, settings, papers...) is turned into typed values here, at the 
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import math
 import os
 import warnings
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from . import glyphs
 from .errors import (ContentError, LayoutError, NoFitError, OutputError,  # noqa: F401 (re-exported)
                      StretchcardError)
-from .model import (Area, Equipment, Level, Plan, Request, Setting, format_seconds, parse_areas)
+from .model import (Area, Equipment, Layout, Level, Plan, Request, Setting, format_seconds, parse_areas)
+from .output import check_distinct_outputs, page_count  # noqa: F401 (page_count re-exported for the CLI)
+from .photo import recorded_warnings
 from .layouts.context import PatientFields
 from .library import Catalog, unknown_message
 from .paper import Paper, paper as find_paper
 
 if TYPE_CHECKING:
-    from .batch import Job, Report, Result
     from .branding import Clinic
     from .validate import Problem
 
-LAYOUTS = ("poster", "handout", "card")  # each is a module in pdfgen/layouts with render(plan, paper, ctx)
 MAX_MINUTES = 60
 MAX_TITLE = 80      # two lines of a poster's title at its smallest size
 CONTENT_ENV = "STRETCHCARD_CONTENT"
@@ -187,7 +186,7 @@ def make_plan(catalog: Catalog, request: Request, routine: str | None = None) ->
     return planner.plan(request, catalog.stretches, catalog.conditions)
 
 
-def render(catalog: Catalog, plan: Plan, layout: str = "poster", paper: str | Paper = "letter",
+def render(catalog: Catalog, plan: Plan, layout: str | Layout = "poster", paper: str | Paper = "letter",
            grayscale: bool = False, *, large_print: bool = False, clinic: Clinic | None = None,
            fields: PatientFields | None = None) -> bytes:
     """The PDF bytes for a plan. Same inputs, same bytes.
@@ -196,19 +195,26 @@ def render(catalog: Catalog, plan: Plan, layout: str = "poster", paper: str | Pa
         ValueError: unknown layout or paper.
         LayoutError: the plan does not fit the paper.
     """
-    import importlib
-
     from .layouts.context import RenderContext
 
     sheet = paper if isinstance(paper, Paper) else find_paper(paper)
-    if layout not in LAYOUTS:
-        raise ValueError(f"unknown layout {layout!r} (known: {', '.join(LAYOUTS)})")
+    design = Layout.coerce(layout)
     figures = load_figure_specs(catalog, [i.stretch.figure for i in plan.items
                                           if not i.stretch.image])
     ctx = RenderContext(figures=figures, safety=catalog.safety, grayscale=grayscale,
                         large_print=large_print, clinic=clinic, fields=fields or PatientFields())
-    module = importlib.import_module(f"{__package__}.layouts.{layout}")
-    return module.render(plan, sheet, ctx)
+    return _page_design(design).render(plan, sheet, ctx)
+
+
+def _page_design(layout: Layout):
+    """The layout's module, imported only when used (each pulls in ReportLab)."""
+    if layout is Layout.POSTER:
+        from .layouts import poster as design
+    elif layout is Layout.CARD:
+        from .layouts import card as design
+    else:
+        from .layouts import handout as design
+    return design
 
 
 def load_figure_specs(catalog: Catalog, ids: Sequence[str]) -> dict[str, Any]:
@@ -340,28 +346,6 @@ def _watched(catalog: Catalog, figure_id: str, out_dir: Path | str) -> tuple[Pat
     return catalog.figures[figure_id], Path(out_dir) / f"{figure_id}.png"
 
 
-def batch_jobs(catalog: Catalog, routines: Sequence[str] = (), layouts: Sequence[str] = (),
-               papers: Sequence[str] = ()) -> list[Job]:
-    """Every routine x layout x paper asked for (default: all routines and layouts, Letter and
-    A4). Raises ValueError for an unknown name before anything is written."""
-    from .batch import make_jobs
-
-    return make_jobs(catalog, routines, layouts, papers)
-
-
-def export_all(catalog: Catalog, out_dir: Path | str, jobs: Sequence[Job] | None = None, *,
-               workers: int | None = None, content: Sequence[Path | str] = (),
-               skip_unchanged: bool = False,
-               on_result: Callable[[Result], None] | None = None) -> Report:
-    """Builds every job into `out_dir` with index.json and index.pdf; failures are reported in
-    the result, never raised. `workers` defaults to every core."""
-    from .batch import export_all as run
-
-    return run(catalog, Path(out_dir), batch_jobs(catalog) if jobs is None else jobs,
-               workers=workers, content=content_dirs(content), skip_unchanged=skip_unchanged,
-               on_result=on_result)
-
-
 def stretch_to_dict(stretch) -> dict[str, Any]:
     """A stretch as plain data (for `show --format json`)."""
     d = stretch.dose
@@ -380,17 +364,6 @@ def stretch_to_dict(stretch) -> dict[str, Any]:
         "figure": stretch.figure or None, "image": stretch.image or None,
         "sources": [{"title": s.title, "url": s.url} for s in stretch.sources],
     }
-
-
-def report_to_dict(report: Report) -> dict[str, Any]:
-    """A batch's outcome as plain data (for `batch --format json`): files and failures."""
-    from dataclasses import asdict
-
-    return {"files": [asdict(r) for r in report.results if r.ok],
-            "failures": [asdict(r) for r in report.failures],
-            "index_json": str(report.index_json) if report.index_json else None,
-            "index_pdf": str(report.index_pdf) if report.index_pdf else None,
-            "index_errors": list(report.index_errors)}
 
 
 def plan_to_dict(plan: Plan) -> dict[str, Any]:
@@ -425,13 +398,6 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
     }
 
 
-def page_count(pdf: bytes) -> int:
-    """Pages in a PDF we wrote (ReportLab never puts page objects in compressed streams)."""
-    import re
-
-    return len(re.findall(rb"/Type /Page\b(?!s)", pdf))
-
-
 def summary(plan: Plan) -> str:
     """One line: how many stretches, how long, against what budget."""
     return (f"{len(plan.items)} stretches, {format_seconds(plan.total_s)} "
@@ -448,46 +414,3 @@ def validate(dirs: Sequence[Path | str] = (), *, builtin: bool = True) -> list[P
     from .validate import validate as check
 
     return check([Path(d) for d in dirs], builtin=builtin)
-
-
-@contextlib.contextmanager
-def recorded_warnings() -> Iterator[list[str]]:
-    """Collects, as one-line texts, the warnings that rendering raises while the block runs.
-
-    Only the drawing code knows how large a photo prints, so it raises `PhotoWarning` rather
-    than failing; wrap `render` or `build_pdf` in this and show the texts to the user:
-
-        with api.recorded_warnings() as notes:
-            path = api.build_pdf(...)
-    """
-    from .photo import PhotoWarning
-
-    texts: list[str] = []
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", PhotoWarning)
-        yield texts
-    for w in caught:
-        if issubclass(w.category, PhotoWarning):
-            texts.append(str(w.message))
-        else:  # not ours: hand it on to whoever was listening before
-            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
-    texts[:] = dict.fromkeys(texts)
-
-
-def check_distinct_outputs(paths: Sequence[Path | str]) -> None:
-    """Refuses, before anything is written, a set of outputs in which two are the same file.
-
-    Names that differ only in case count as the same: they are one file on macOS and Windows.
-    A command writing several files calls this first, so one output never silently replaces
-    another.
-
-    Raises:
-        OutputError: naming the two outputs that clash.
-    """
-    seen: dict[str, Path] = {}
-    for path in map(Path, paths):
-        key = os.path.normcase(os.path.abspath(path)).casefold()
-        if key in seen:
-            raise OutputError(f"two outputs would be written to the same file: {seen[key]} "
-                              f"and {path}")
-        seen[key] = path

@@ -28,7 +28,8 @@ from typing import Callable, Sequence
 from .errors import OutputError, StretchcardError
 from .fingerprint import render_digest
 from .library import Catalog
-from .output import make_folder, remove_stale_temps
+from .output import check_distinct_outputs, make_folder, page_count, remove_stale_temps
+from .photo import recorded_warnings
 
 INDEX_JSON = "index.json"
 MAX_INDEX_BYTES = 4 * 1024 * 1024
@@ -100,18 +101,16 @@ def make_jobs(catalog: Catalog, routines: Sequence[str] = (), layouts: Sequence[
     Raises:
         ValueError: an unknown routine, layout or paper, before anything is written.
     """
-    from .api import LAYOUTS
+    from .model import Layout
     from .paper import paper as find_paper
 
     for name in routines:
         if name not in catalog.broken_routines:
             _known_routine(catalog, name)
-    for layout in layouts:
-        if layout not in LAYOUTS:
-            raise ValueError(f"unknown layout {layout!r} (known: {', '.join(LAYOUTS)})")
+    kinds = [Layout.coerce(k).value for k in dict.fromkeys(layouts)] or [k.value for k in Layout]
     names = list(dict.fromkeys(routines)) or sorted({*catalog.routines, *catalog.broken_routines})
     sheets = [find_paper(p).name for p in dict.fromkeys(papers or DEFAULT_PAPERS)]
-    return [Job(r, layout, p) for r in names for layout in (layouts or LAYOUTS) for p in sheets]
+    return [Job(r, layout, p) for r in names for layout in kinds for p in sheets]
 
 
 def _known_routine(catalog: Catalog, name: str) -> None:
@@ -154,14 +153,14 @@ def run_job(job: Job, out_dir: str, previous: dict[str, str] | None = None) -> R
             return Result(job.routine, job.layout, previous["paper"], previous["path"],
                           previous["pages"], plan.total_s, previous["sha256"], fingerprint,
                           skipped=True, note=previous["note"], requested=job.paper)
-        with api.recorded_warnings() as warnings:
+        with recorded_warnings() as warnings:
             used, data, note = _render_fitting(catalog, plan, job)
         write_atomic(Path(out_dir) / used.file_name, data)
     except (StretchcardError, ValueError) as exc:
         return replace(failed, error=_one_line(exc))
     except Exception as exc:  # noqa: BLE001 - one broken job must not stop the batch
         return replace(failed, error=f"unexpected {type(exc).__name__}: {_one_line(exc)}")
-    return Result(job.routine, job.layout, used.paper, used.file_name, api.page_count(data),
+    return Result(job.routine, job.layout, used.paper, used.file_name, page_count(data),
                   plan.total_s, _sha256(data), fingerprint, note=note, requested=job.paper,
                   warnings=tuple(warnings))
 
@@ -213,18 +212,25 @@ def _one_line(exc: Exception) -> str:
 
 
 # --- the main side ------------------------------------------------------------------------
-def export_all(catalog: Catalog, out_dir: Path, jobs: Sequence[Job], *, workers: int | None = None,
-               content: Sequence[Path | str] = (), skip_unchanged: bool = False,
+def export_all(catalog: Catalog, out_dir: Path | str, jobs: Sequence[Job] | None = None, *,
+               workers: int | None = None, content: Sequence[Path | str] = (),
+               skip_unchanged: bool = False,
                on_result: Callable[[Result], None] | None = None) -> Report:
-    """Runs the jobs (in a pool when `workers` > 1) and writes index.json and index.pdf.
+    """Runs the jobs (default: `make_jobs(catalog)`, every routine, layout and paper; in a pool
+    when `workers` > 1, default every core) and writes index.json and index.pdf. Failures are
+    reported in the result, never raised. `content` names the content folders the catalog came
+    from (workers that start afresh load them again; STRETCHCARD_CONTENT is added as for every
+    command).
 
     Raises:
         OutputError: the output folder cannot be created, or two jobs would write one file.
     """
     global _worker_catalog
-    from .api import check_distinct_outputs
+    from .api import content_dirs
 
     out_dir = Path(out_dir)
+    content = content_dirs(content)
+    jobs = make_jobs(catalog) if jobs is None else jobs
     check_distinct_outputs([out_dir / j.file_name for j in jobs]
                            + [out_dir / INDEX_JSON, out_dir / INDEX_PDF])
     make_folder(out_dir)
@@ -368,3 +374,14 @@ def _write_index_pdf(catalog: Catalog, out_dir: Path, results: list[Result]) -> 
     ctx = RenderContext(figures=specs, safety=catalog.safety)
     data = index.render([(p, files[p.routine]) for p in plans], ctx)
     return write_atomic(out_dir / INDEX_PDF, data)
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    """A batch's outcome as plain data (for `batch --format json`): files and failures."""
+    from dataclasses import asdict
+
+    return {"files": [asdict(r) for r in report.results if r.ok],
+            "failures": [asdict(r) for r in report.failures],
+            "index_json": str(report.index_json) if report.index_json else None,
+            "index_pdf": str(report.index_pdf) if report.index_pdf else None,
+            "index_errors": list(report.index_errors)}

@@ -53,9 +53,9 @@ def cache_dir() -> Path | None:
 def code_signature() -> str:
     """The program's own source files, by content: an edit to the code that reads content must
     not be answered from entries the old code made."""
-    from . import __version__
+    from .version import VERSION
 
-    h = hashlib.sha256(f"{__version__}|{sys.version}".encode())
+    h = hashlib.sha256(f"{VERSION}|{sys.version}".encode())
     _hash_files(h, Path(__file__).resolve().parent)
     return h.hexdigest()
 

@@ -27,9 +27,9 @@ def render_digest(catalog: Catalog, plan: Plan, layout: str, paper: str, *,
                   grayscale: bool = False, large_print: bool = False,
                   clinic: Clinic | None = None, fields: PatientFields | None = None) -> str:
     """The digest of one render's inputs (hex)."""
-    from . import __version__
+    from .version import VERSION
 
-    h = hashlib.sha256(f"{__version__}|{_reportlab_stamp()}|{environment_inputs()}|{layout}|"
+    h = hashlib.sha256(f"{VERSION}|{_reportlab_stamp()}|{environment_inputs()}|{layout}|"
                        f"{paper}|{grayscale}|{large_print}|".encode())
     for value in (plan, catalog.safety, fields, clinic):
         h.update(canonical(value).encode() + b"\0")

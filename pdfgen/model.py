@@ -174,6 +174,14 @@ class Sides(Vocab):
         return 2 if self is Sides.BOTH else 1
 
 
+class Layout(Vocab):
+    """The printed forms a plan can take; each is a page design in pdfgen/layouts/<value>.py."""
+
+    POSTER = "poster"
+    HANDOUT = "handout"
+    CARD = "card"
+
+
 class Setting(Vocab):
     HOME = "home"
     OFFICE = "office"

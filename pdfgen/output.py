@@ -6,6 +6,7 @@ import os
 import re
 import unicodedata
 from pathlib import Path
+from typing import Sequence
 
 from .errors import OutputError
 
@@ -230,3 +231,27 @@ def _umask_mode() -> int:
 
 def _why(exc: OSError) -> str:
     return exc.strerror or str(exc)
+
+
+def check_distinct_outputs(paths: Sequence[Path | str]) -> None:
+    """Refuses, before anything is written, a set of outputs in which two are the same file.
+
+    Names that differ only in case count as the same: they are one file on macOS and Windows.
+    A command writing several files calls this first, so one output never silently replaces
+    another.
+
+    Raises:
+        OutputError: naming the two outputs that clash.
+    """
+    seen: dict[str, Path] = {}
+    for path in map(Path, paths):
+        key = os.path.normcase(os.path.abspath(path)).casefold()
+        if key in seen:
+            raise OutputError(f"two outputs would be written to the same file: {seen[key]} "
+                              f"and {path}")
+        seen[key] = path
+
+
+def page_count(pdf: bytes) -> int:
+    """Pages in a PDF we wrote (ReportLab never puts page objects in compressed streams)."""
+    return len(re.findall(rb"/Type /Page\b(?!s)", pdf))

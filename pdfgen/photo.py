@@ -226,3 +226,25 @@ def _subject_box(img) -> tuple[int, int, int, int] | None:
         opaque = img.getchannel("A").point(lambda v: 255 if v >= MIN_ALPHA else 0)
         ink = ImageChops.darker(ink, opaque)
     return ink.getbbox()
+
+
+@contextlib.contextmanager
+def recorded_warnings() -> Iterator[list[str]]:
+    """Collects, as one-line texts, the warnings that rendering raises while the block runs.
+
+    Only the drawing code knows how large a photo prints, so it raises `PhotoWarning` rather
+    than failing; wrap `render` or `build_pdf` in this and show the texts to the user:
+
+        with recorded_warnings() as notes:
+            path = api.build_pdf(...)
+    """
+    texts: list[str] = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", PhotoWarning)
+        yield texts
+    for w in caught:
+        if issubclass(w.category, PhotoWarning):
+            texts.append(str(w.message))
+        else:  # not ours: hand it on to whoever was listening before
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    texts[:] = dict.fromkeys(texts)

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from pdfgen import api
+from pdfgen import api, batch
+from pdfgen.model import Layout
 
 ROOT = Path(__file__).resolve().parent.parent
 FEW = ("desk-break", "morning-5")
@@ -29,7 +30,7 @@ def pdfs(folder: Path) -> dict[str, bytes]:
 def everything(catalog, tmp_path_factory):
     """Every preset x every layout x letter and A4, built once for the module."""
     out = tmp_path_factory.mktemp("all")
-    return out, api.export_all(catalog, out, workers=2)
+    return out, batch.export_all(catalog, out, workers=2)
 
 
 def test_every_preset_builds_in_every_layout(catalog, everything):
@@ -37,7 +38,7 @@ def test_every_preset_builds_in_every_layout(catalog, everything):
     assert [f"{r.routine} ({r.layout}, {r.paper}): {r.error}" for r in report.failures] == []
     built = {(r.routine, r.layout, r.requested) for r in report.results}
     assert built == {(rid, layout, paper) for rid in catalog.routines
-                     for layout in api.LAYOUTS for paper in ("letter", "a4")}
+                     for layout in [k.value for k in Layout] for paper in ("letter", "a4")}
     grown = {(r.routine, r.layout, r.requested, r.paper) for r in report.results if r.note}
     # Only the seven-stretch article routines need the next size up, on Letter (a little
     # shorter than A4): their cards, and the seven-in-seven poster with its time note.
@@ -84,9 +85,9 @@ def test_one_bad_routine_does_not_stop_the_others(run, tmp_path):
 
 
 def test_jobs_1_and_2_and_reruns_give_identical_bytes(catalog, tmp_path):
-    jobs = api.batch_jobs(catalog, FEW, ("poster", "handout"), ("letter",))
+    jobs = batch.make_jobs(catalog, FEW, ("poster", "handout"), ("letter",))
     for name, workers in (("a", 1), ("b", 2), ("c", 2)):
-        report = api.export_all(catalog, tmp_path / name, jobs, workers=workers)
+        report = batch.export_all(catalog, tmp_path / name, jobs, workers=workers)
         assert not report.failures
     a, b, c = (pdfs(tmp_path / n) for n in "abc")
     assert a == b == c and len(a) == 5
@@ -94,10 +95,10 @@ def test_jobs_1_and_2_and_reruns_give_identical_bytes(catalog, tmp_path):
 
 
 def test_skip_unchanged_skips_only_what_is_unchanged(catalog, tmp_path):
-    jobs = api.batch_jobs(catalog, FEW, ("poster",), ("a4",))
-    api.export_all(catalog, tmp_path, jobs, workers=1)
+    jobs = batch.make_jobs(catalog, FEW, ("poster",), ("a4",))
+    batch.export_all(catalog, tmp_path, jobs, workers=1)
     (tmp_path / "morning-5-poster-a4.pdf").write_bytes(b"%PDF-1.4 tampered")
-    report = api.export_all(catalog, tmp_path, jobs, workers=1, skip_unchanged=True)
+    report = batch.export_all(catalog, tmp_path, jobs, workers=1, skip_unchanged=True)
     assert {r.path: r.skipped for r in report.results} == {
         "desk-break-poster-a4.pdf": True, "morning-5-poster-a4.pdf": False}
     assert b"tampered" not in (tmp_path / "morning-5-poster-a4.pdf").read_bytes()

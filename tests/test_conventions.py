@@ -27,8 +27,14 @@ def test_version(run):
     assert result.exit_code == 0 and result.stdout.strip() == f"stretchcard, version {__version__}"
 
 
-def test_layout_choices_match_the_api():
-    assert set(LAYOUT_CHOICES) == set(api.LAYOUTS)
+def test_layout_choices_are_the_model_layouts_and_the_api_takes_them(catalog):
+    from pdfgen.model import Layout
+
+    assert LAYOUT_CHOICES == ("poster", "handout", "card") == tuple(k.value for k in Layout)
+    plan = api.make_plan(catalog, api.make_request(catalog, minutes=3))
+    assert api.render(catalog, plan, Layout.CARD, "4x6") == api.render(catalog, plan, "card", "4x6")
+    with pytest.raises(ValueError, match="unknown layout 'leaflet'"):
+        api.render(catalog, plan, "leaflet", "letter")
 
 
 @pytest.mark.parametrize("shell, marker", [("bash", "complete -o nosort -F"),

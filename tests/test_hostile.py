@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from pdfgen import api, catalog as catalog_mod, glyphs
+from pdfgen import api, catalog as catalog_mod, glyphs, output
 from pdfgen.errors import ContentError, OutputError
 from pdfgen.paths import builtin_content_dir
 from tests.conftest import pdf_text
@@ -229,11 +229,11 @@ def test_the_same_figure_twice_is_written_once(run, tmp_path):
 ])
 def test_two_outputs_to_one_file_are_refused_up_front(tmp_path, paths):
     with pytest.raises(OutputError, match="two outputs would be written to the same file"):
-        api.check_distinct_outputs([tmp_path / p for p in paths])
+        output.check_distinct_outputs([tmp_path / p for p in paths])
 
 
 def test_distinct_outputs_pass(tmp_path):
-    api.check_distinct_outputs([tmp_path / "a.pdf", tmp_path / "b.pdf", tmp_path / "x" / "a.pdf"])
+    output.check_distinct_outputs([tmp_path / "a.pdf", tmp_path / "b.pdf", tmp_path / "x" / "a.pdf"])
 
 
 # --- content files built to hurt ------------------------------------------------------------

@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from pdfgen import api, cache, output
+from pdfgen import api, batch, cache, output
 from pdfgen.errors import ContentError, OutputError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -344,21 +344,21 @@ def test_a_rerun_removes_the_temporaries_a_killed_run_left(tmp_path, catalog):
                           capture_output=True, text=True).stdout.strip()
     stale = folder / f".morning-5-poster-a4.pdf.{dead}.k3x9.tmp"
     stale.write_bytes(b"half")
-    jobs = api.batch_jobs(catalog, ["morning-5"], ["poster"], ["a4"])
-    api.export_all(catalog, folder, jobs, workers=1)
+    jobs = batch.make_jobs(catalog, ["morning-5"], ["poster"], ["a4"])
+    batch.export_all(catalog, folder, jobs, workers=1)
     assert not stale.exists()
 
 
 def test_an_earlier_index_never_survives_with_stale_checksums(tmp_path, catalog):
     folder = tmp_path / "shelf"
-    jobs = api.batch_jobs(catalog, ["morning-5"], ["poster"], ["a4"])
-    api.export_all(catalog, folder, jobs, workers=1)
+    jobs = batch.make_jobs(catalog, ["morning-5"], ["poster"], ["a4"])
+    batch.export_all(catalog, folder, jobs, workers=1)
     index = json.loads((folder / "index.json").read_text())
     index["files"][0]["sha256"] = "0" * 64
     index["files"].append({**index["files"][0], "path": "gone.pdf"})
     (folder / "index.json").write_text(json.dumps(index))
     seen = []
-    api.export_all(catalog, folder, jobs, workers=1,
+    batch.export_all(catalog, folder, jobs, workers=1,
                    on_result=lambda r: seen.append(json.loads((folder / "index.json").read_text())))
     assert seen[0]["complete"] is False and len(seen[0]["files"]) == 1
     _index_matches_the_files(folder)
@@ -475,18 +475,18 @@ def test_a_very_long_title_is_refused_at_once(run):
 
 def test_skip_unchanged_never_follows_an_index_out_of_its_folder(tmp_path, catalog):
     folder = tmp_path / "shelf"
-    jobs = api.batch_jobs(catalog, ["morning-5"], ["poster"], ["a4"])
-    api.export_all(catalog, folder, jobs, workers=1)
+    jobs = batch.make_jobs(catalog, ["morning-5"], ["poster"], ["a4"])
+    batch.export_all(catalog, folder, jobs, workers=1)
     index = json.loads((folder / "index.json").read_text())
     entry = index["files"][0]
     entry["path"] = "/etc/hostname"
     (folder / "index.json").write_text(json.dumps(index))
-    report = api.export_all(catalog, folder, jobs, workers=1, skip_unchanged=True)
+    report = batch.export_all(catalog, folder, jobs, workers=1, skip_unchanged=True)
     assert [r.path for r in report.results] == ["morning-5-poster-a4.pdf"]
     assert not report.results[0].skipped
     del index["files"][0]["sha256"]
     (folder / "index.json").write_text(json.dumps(index))
-    report = api.export_all(catalog, folder, jobs, workers=1, skip_unchanged=True)
+    report = batch.export_all(catalog, folder, jobs, workers=1, skip_unchanged=True)
     assert not report.failures and not report.results[0].skipped
 
 
@@ -495,8 +495,8 @@ def test_a_full_disk_reports_every_routine_and_the_index(tmp_path, catalog, monk
         raise OutputError(f"cannot write {path}: No space left on device")
 
     monkeypatch.setattr(output, "write_atomic", full)
-    jobs = api.batch_jobs(catalog, ["morning-5", "desk-break"], ["poster"], ["a4"])
-    report = api.export_all(catalog, tmp_path / "shelf", jobs, workers=1)
+    jobs = batch.make_jobs(catalog, ["morning-5", "desk-break"], ["poster"], ["a4"])
+    report = batch.export_all(catalog, tmp_path / "shelf", jobs, workers=1)
     assert len(report.failures) == 2 and report.failed
     assert any("index.json" in e for e in report.index_errors)
     assert any("index.pdf" in e for e in report.index_errors)

@@ -15,12 +15,14 @@ from typing import Iterator
 
 import click
 
-from .. import __version__
+from ..version import VERSION
+from ..model import Equipment, Layout, Level, Setting
 
-SETTINGS = ("home", "office", "bed", "gym")
-LEVELS = ("beginner", "intermediate", "advanced")
-EQUIPMENT = ("mat", "chair", "table", "bed", "bar", "towel", "wall")
-LAYOUT_CHOICES = ("poster", "handout", "card")   # api.LAYOUTS, without importing the api
+# The command line's word lists are the model's own (model.py is plain enums: cheap to import).
+SETTINGS = tuple(s.value for s in Setting)
+LEVELS = tuple(lv.value for lv in Level)
+EQUIPMENT = tuple(e.value for e in Equipment)
+LAYOUT_CHOICES = tuple(k.value for k in Layout)
 FORMATS = ("text", "json")
 
 
@@ -209,7 +211,7 @@ def _warn_overridden(ctx: click.Context, routine: str) -> None:
 # --- the group -----------------------------------------------------------------------------
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100,
                                "terminal_width": 100})
-@click.version_option(__version__, prog_name="stretchcard")
+@click.version_option(VERSION, prog_name="stretchcard")
 @click.option("--content", "content", multiple=True, type=click.Path(),
               help="Extra content directory (repeatable); also STRETCHCARD_CONTENT, "
                    "separated like PATH.")

@@ -40,20 +40,20 @@ def batch(ctx, out_dir, layouts, papers, workers, routines, skip_unchanged, fmt)
     Example:
       stretchcard batch -o clinic-shelf -l handout -l card -p a4 --jobs 2
     """
-    from .. import api
+    from .. import batch
 
     catalog = catalog_of(ctx, strict=False)
     with reported(ctx):
-        jobs = api.batch_jobs(catalog, routines, layouts, papers)
+        jobs = batch.make_jobs(catalog, routines, layouts, papers)
     detail(ctx, f"{len(jobs)} files to make with {workers or 'one per core'} worker(s)")
     show_bar = sys.stderr.isatty() and fmt == "text"
     with click.progressbar(length=len(jobs), label="Exporting", file=sys.stderr,
                            show_pos=True) if show_bar else _NoBar() as bar:
         with reported(ctx):
-            report = api.export_all(catalog, out_dir, jobs, workers=workers,
-                                    content=ctx.find_root().obj.get("content", ()),
-                                    skip_unchanged=skip_unchanged,
-                                    on_result=lambda result: bar.update(1))
+            report = batch.export_all(catalog, out_dir, jobs, workers=workers,
+                                      content=ctx.find_root().obj.get("content", ()),
+                                      skip_unchanged=skip_unchanged,
+                                      on_result=lambda result: bar.update(1))
     for r in report.results:
         for text in r.warnings:
             warn(f"{r.path}: {text}")
@@ -71,7 +71,7 @@ def batch(ctx, out_dir, layouts, papers, workers, routines, skip_unchanged, fmt)
                    "no partial files were left", err=True)
         sys.exit(exit_code())
     if fmt == "json":
-        emit_json(api.report_to_dict(report))
+        emit_json(batch.report_to_dict(report))
     else:
         say(ctx, _summary(report, out_dir))
     if report.failed:

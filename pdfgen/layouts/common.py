@@ -133,7 +133,7 @@ def new_canvas(buffer, page_size: tuple[float, float], plan: Plan, layout: str,
     """
     from reportlab.pdfgen.canvas import Canvas
 
-    from .. import __version__
+    from ..version import VERSION
 
     class GrayCanvas(Canvas):
         def setFillColorRGB(self, r, g, b, alpha=None):
@@ -148,7 +148,7 @@ def new_canvas(buffer, page_size: tuple[float, float], plan: Plan, layout: str,
             initialFontName=REGULAR, initialFontSize=10)
     c.setTitle(plan.title)
     c.setAuthor("stretchcard")
-    c.setCreator(f"stretchcard {__version__} ({layout})")
+    c.setCreator(f"stretchcard {VERSION} ({layout})")
     c.setSubject(f"Stretch routine, {format_seconds(plan.total_s)}: "
                  + ", ".join(a.title.lower() for a in plan.areas))
     c.setKeywords(", ".join(["stretching", "back pain", layout]
