@@ -255,6 +255,51 @@ def caution_mark_width(size: float) -> float:
     return size * 0.95 * 1.1 + size * 0.35
 
 
+# --- the parts of a stretch's text, shared by every page design ----------------------------------
+FEEL_LABEL = "Feel it:"
+
+
+def number_width(size: float) -> float:
+    """Room for a step number ("4. ") before its wrapped text."""
+    return text_width("4. ", BOLD, size)
+
+
+def draw_numbered_steps(c, steps: Sequence[Sequence[str]], x: float, top: float, size: float,
+                        gap: float = 0.0) -> float:
+    """Each step's wrapped lines behind its bold number, `gap` below each; returns the new top.
+    Wrap each step `number_width(size)` narrower than the column."""
+    indent = number_width(size)
+    for n, lines in enumerate(steps, 1):
+        c.setFillColorRGB(*INK)
+        c.setFont(BOLD, size)
+        c.drawString(x, top - size * 0.93, f"{n}.")
+        top = draw_lines(c, lines, x + indent, top, REGULAR, size) - gap
+    return top
+
+
+def draw_feel(c, lines: Sequence[str], x: float, top: float, size: float) -> float:
+    """"Feel it:" in bold, then the rest of the text (`lines`, wrapped with the label at the start
+    of the first line, as `wrap(f"{FEEL_LABEL} {text}", ...)` gives); returns the new top."""
+    c.setFillColorRGB(*INK)
+    c.setFont(BOLD, size)
+    c.drawString(x, top - size * 0.93, FEEL_LABEL)
+    c.setFont(REGULAR, size)
+    c.drawString(x + text_width(FEEL_LABEL + " ", BOLD, size), top - size * 0.93,
+                 lines[0][len(FEEL_LABEL):].strip())
+    return draw_lines(c, lines[1:], x, top - leading(size), REGULAR, size)
+
+
+def draw_cautions(c, cautions: Sequence[Sequence[str]], x: float, top: float, size: float,
+                  gap: float = 0.0) -> float:
+    """Each caution's wrapped lines behind a warning mark, `gap` above each; returns the new top.
+    Wrap each caution `caution_mark_width(size)` narrower than the column."""
+    for lines in cautions:
+        top -= gap
+        draw_caution_mark(c, x, top - size * 0.05, size)
+        top = draw_lines(c, lines, x + caution_mark_width(size), top, REGULAR, size)
+    return top
+
+
 @dataclass(frozen=True)
 class TextBlock:
     """A heading and bullet lines, measured for a column width and font size."""

@@ -17,10 +17,11 @@ from ..errors import LayoutError
 from ..model import Plan, PlannedStretch, format_seconds
 from ..paper import MM, Paper
 from .brand import QR_SIZE, contact_lines, draw_logo, draw_qr
-from .common import (ACCENT, BADGE_FILL, BOLD, BOX_LINE, INK, MUTED, REGULAR, STOP_FILL,
-                     STOP_LINE, TextBlock, badge_height, caution_mark_width, dose_text, draw_badge,
-                     draw_caution_mark, draw_lines, draw_number, leading, new_canvas,
-                     safety_blocks, source_line, text_width, wrap)
+from .common import (ACCENT, BOLD, BOX_LINE, FEEL_LABEL, INK, MUTED, REGULAR, STOP_FILL, STOP_LINE,
+                     TextBlock, badge_height, caution_mark_width, dose_text, draw_badge,
+                     draw_cautions, draw_feel, draw_lines, draw_number, draw_numbered_steps,
+                     leading, new_canvas, number_width, safety_blocks, source_line, text_width,
+                     wrap)
 from .context import RenderContext, draw_stretch_figure
 from .flow import Block, paginate
 
@@ -366,9 +367,9 @@ class Handout:
         """The dose badge, numbered steps, "Feel it" and cautions in a column `width` wide."""
         s = self.style
         lead = leading(s.body)
-        num_w = text_width("4. ", BOLD, s.body)
+        num_w = number_width(s.body)
         steps = [wrap(step, REGULAR, s.body, width - num_w) for step in item.stretch.steps]
-        feel = wrap(f"Feel it: {item.stretch.feel}", REGULAR, s.body, width)
+        feel = wrap(f"{FEEL_LABEL} {item.stretch.feel}", REGULAR, s.body, width)
         mark_w = caution_mark_width(s.body)
         cautions = [wrap(text, REGULAR, s.body, width - mark_w) for text in item.stretch.cautions]
         height = (badge_height(s.body, dose_text(item), width) + 8 + sum(lead * len(st) + ITEM_GAP for st in steps)
@@ -376,23 +377,9 @@ class Handout:
 
         def paint(c, x, y):
             y -= draw_badge(c, x, y, dose_text(item), s.body, width) + 8
-            for n, lines in enumerate(steps, 1):
-                c.setFillColorRGB(*INK)
-                c.setFont(BOLD, s.body)
-                c.drawString(x, y - s.body * 0.93, f"{n}.")
-                y = draw_lines(c, lines, x + num_w, y, REGULAR, s.body) - ITEM_GAP
-            y -= 4
-            c.setFillColorRGB(*INK)
-            c.setFont(BOLD, s.body)
-            c.drawString(x, y - s.body * 0.93, "Feel it:")
-            c.setFont(REGULAR, s.body)
-            c.drawString(x + text_width("Feel it: ", BOLD, s.body), y - s.body * 0.93,
-                         feel[0][len("Feel it:"):].strip())
-            y = draw_lines(c, feel[1:], x, y - lead, REGULAR, s.body)
-            for lines in cautions:
-                y -= ITEM_GAP
-                draw_caution_mark(c, x, y - s.body * 0.05, s.body)
-                y = draw_lines(c, lines, x + mark_w, y, REGULAR, s.body)
+            y = draw_numbered_steps(c, steps, x, y, s.body, ITEM_GAP) - 4
+            y = draw_feel(c, feel, x, y, s.body)
+            draw_cautions(c, cautions, x, y, s.body, ITEM_GAP)
 
         return height, paint
 

@@ -18,10 +18,10 @@ from ..errors import LayoutError
 from ..model import Plan, PlannedStretch, format_seconds
 from ..paper import Paper
 from .brand import clinic_lines
-from .common import (ACCENT, BOLD, BOX_LINE, INK, MUTED, REGULAR, STOP_LINE, TextBlock,
-                     badge_height, caution_mark_width, dose_text, draw_badge, draw_caution_mark,
-                     draw_lines, draw_number, leading, new_canvas, safety_blocks, source_line,
-                     text_width, wrap)
+from .common import (ACCENT, BOLD, BOX_LINE, FEEL_LABEL, INK, MUTED, REGULAR, STOP_LINE, TextBlock,
+                     badge_height, caution_mark_width, dose_text, draw_badge, draw_cautions,
+                     draw_feel, draw_lines, draw_number, draw_numbered_steps, leading, new_canvas,
+                     safety_blocks, source_line, text_width, wrap)
 from .context import RenderContext, draw_stretch_figure, shared_figure_scale
 
 MIN_BODY_PT = 9.0
@@ -73,7 +73,7 @@ def cell_text(item: PlannedStretch, width: float, step_width: float, size: float
         num_w = text_width("4. ", BOLD, size)
         steps = tuple(tuple(wrap(step, REGULAR, size, step_width - num_w))
                       for step in item.stretch.steps)
-    feel = tuple(wrap("Feel it: " + item.stretch.feel, REGULAR, size, width))
+    feel = tuple(wrap(f"{FEEL_LABEL} {item.stretch.feel}", REGULAR, size, width))
     joined = " ".join(item.stretch.cautions)
     cautions = tuple(wrap(joined, REGULAR, size, width - caution_mark_width(size))) if joined else ()
     badge_h = badge_height(size, dose_text(item), step_width)
@@ -368,28 +368,13 @@ class Poster:
     def _draw_steps(self, c, t: CellText, x: float, y: float, size: float) -> float:
         if not t.numbered:
             return draw_lines(c, t.steps[0], x, y, REGULAR, size)
-        num_w = text_width("4. ", BOLD, size)
-        for n, lines in enumerate(t.steps, 1):
-            c.setFillColorRGB(*INK)
-            c.setFont(BOLD, size)
-            c.drawString(x, y - size * 0.93, f"{n}.")
-            y = draw_lines(c, lines, x + num_w, y, REGULAR, size)
-        return y
+        return draw_numbered_steps(c, t.steps, x, y, size)
 
     def _draw_tail(self, c, t: CellText, x: float, y: float, size: float) -> None:
         """"Feel it" (label in bold) and the cautions behind a warning mark."""
-        y -= 3
-        label = "Feel it:"
-        c.setFillColorRGB(*INK)
-        c.setFont(BOLD, size)
-        c.drawString(x, y - size * 0.93, label)
-        c.setFont(REGULAR, size)
-        c.drawString(x + text_width(label + " ", BOLD, size), y - size * 0.93,
-                     t.feel[0][len(label):].strip())
-        y = draw_lines(c, t.feel[1:], x, y - leading(size), REGULAR, size) - 3
+        y = draw_feel(c, t.feel, x, y - 3, size) - 3
         if t.cautions:
-            draw_caution_mark(c, x, y - size * 0.05, size)
-            draw_lines(c, t.cautions, x + caution_mark_width(size), y, REGULAR, size)
+            draw_cautions(c, [t.cautions], x, y, size)
 
     def _draw_footer(self, c) -> None:
         size = self.footer_size
