@@ -30,15 +30,13 @@ from .brand import clinic_lines
 from .common import (BOLD, BOX_LINE, INK, MUTED, REGULAR, STOP_LINE, TextBlock, badge_height,
                      caution_mark_width, dose_text, draw_badge, draw_caution_mark, draw_lines,
                      draw_number, leading, new_canvas, safety_blocks, text_width, wrap)
+from .typescale import CARD
 from .context import RenderContext, draw_stretch_figure, shared_figure_scale
 
-MIN_BODY_PT = 9.0
-LARGE_PRINT_PT = 14.0
-MAX_BODY_PT = 11.0
 MIN_FIG_W, MIN_FIG_H = 64.0, 34.0   # below about 12 mm tall a pose stops being recognisable
 MAX_ROW_H = 100.0
 ROW_PAD = 3.0
-GAP = 7.0
+GAP = CARD.gap
 # On a sheet, a card's content stays as far from the cut line as from the sheet's edge.
 TILE_GUTTER = 2 * (SHEET_MARGIN - CARD_MARGIN)
 CUT_LINE_PT = 0.6
@@ -245,8 +243,8 @@ class Card:
         self.personal: TextBlock | None = personal[0] if personal else None
 
     def sizes(self) -> list[float]:
-        floor = LARGE_PRINT_PT if self.ctx.large_print else MIN_BODY_PT
-        top = max(MAX_BODY_PT, floor + 2)
+        floor = CARD.large_min if self.ctx.large_print else CARD.min_body
+        top = max(CARD.max_body, floor + 2)
         return [top - 0.5 * k for k in range(int((top - floor) / 0.5) + 1)]
 
     def fit(self) -> tuple[Front, Back]:
@@ -534,15 +532,15 @@ def refusal(plan: Plan, paper: Paper, ctx: RenderContext) -> str:
                     key=lambda p: p.width * p.height)
     good = " or ".join(p.name for p in others if fits(plan, p, ctx))
     if ctx.large_print:
-        return (f"large print (text of at least {LARGE_PRINT_PT:g} pt) does not fit on {where}; "
+        return (f"large print (text of at least {CARD.large_min:g} pt) does not fit on {where}; "
                 + (f"try --paper {good}" if good else "use --layout handout on a full sheet"))
     if not fits(replace(plan, items=plan.items[:1], transitions_s=()), paper, ctx):
         return (f"{where} is too small to hold the red flags with even one stretch at "
-                f"{MIN_BODY_PT:g} pt or more; " + (f"use --paper {good}" if good else "use a poster"))
+                f"{CARD.min_body:g} pt or more; " + (f"use --paper {good}" if good else "use a poster"))
     count = f"{len(plan.items)} stretch{'es' if len(plan.items) != 1 else ''}"
     tail = f"try --paper {good}, or fewer --minutes" if good else "try fewer --minutes"
     return (f"{count} with their steps, cautions and the red flags do not fit on {where} "
-            f"with text of at least {MIN_BODY_PT:g} pt; {tail}")
+            f"with text of at least {CARD.min_body:g} pt; {tail}")
 
 
 def render(plan: Plan, paper: Paper, ctx: RenderContext) -> bytes:

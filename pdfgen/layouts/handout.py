@@ -22,12 +22,13 @@ from .common import (ACCENT, BOLD, BOX_LINE, FEEL_LABEL, INK, MUTED, REGULAR, ST
                      draw_cautions, draw_feel, draw_lines, draw_number, draw_numbered_steps,
                      leading, new_canvas, number_width, safety_blocks, source_line, text_width,
                      wrap)
+from .typescale import HANDOUT, LARGE_PRINT_MIN_PT
 from .context import RenderContext, draw_stretch_figure
 from .flow import Block, paginate
 
 MARGIN = 16 * MM          # roomier than the 10 mm printer limit: a handout is read, not pinned up
 FOOTER_GAP = 8 * MM       # the page footer sits in the bottom margin, still 10 mm from the edge
-BLOCK_GAP = 14.0
+BLOCK_GAP = HANDOUT.gap
 ITEM_GAP = 4.0            # between steps and bullets: separate items read as separate actions
 WIDE_FIGURE = 1.8         # figures wider than this span the page; narrower ones sit beside text
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -50,8 +51,8 @@ class Style:
         return round(self.body * 2.0, 1)
 
 
-NORMAL = Style(body=12.0, small=10.0, figure_h=170.0)
-LARGE = Style(body=15.0, small=14.0, figure_h=230.0)   # large print: nothing under 14 pt
+NORMAL = Style(body=HANDOUT.max_body, small=10.0, figure_h=170.0)
+LARGE = Style(body=HANDOUT.large_max, small=LARGE_PRINT_MIN_PT, figure_h=230.0)   # nothing under 14 pt
 
 
 class Handout:

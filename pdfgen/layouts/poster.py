@@ -22,15 +22,13 @@ from .common import (ACCENT, BOLD, BOX_LINE, FEEL_LABEL, INK, MUTED, REGULAR, ST
                      badge_height, caution_mark_width, dose_text, draw_badge, draw_cautions,
                      draw_feel, draw_lines, draw_number, draw_numbered_steps, leading, new_canvas,
                      safety_blocks, source_line, text_width, wrap)
+from .typescale import POSTER
 from .context import RenderContext, draw_stretch_figure, shared_figure_scale
 
-MIN_BODY_PT = 9.0
-MAX_BODY_PT = 12.5
-LARGE_PRINT_PT = (14.0, 16.0)   # large print: every line, the sources too, from 14 pt up
 TIME_PT = 16.0
 FULL_STEPS_MIN_PT = 10.0
 FOOTER_MAX_PT = 11.0   # below this, a one-line summary reads better than five small steps
-GAP = 9.0
+GAP = POSTER.gap
 
 
 @dataclass(frozen=True)
@@ -117,8 +115,9 @@ class Poster:
         self.m = paper.margin
         self.width = paper.width - 2 * self.m
         self.figure_boxes: list[tuple[float, float, float, float]] = []
-        self.min_pt, self.max_pt = LARGE_PRINT_PT if ctx.large_print else (MIN_BODY_PT,
-                                                                          MAX_BODY_PT)
+        # large print: every line, the sources too, from 14 pt up
+        self.min_pt, self.max_pt = ((POSTER.large_min, POSTER.large_max) if ctx.large_print
+                                    else (POSTER.min_body, POSTER.max_body))
         self.sources_pt = self.min_pt if ctx.large_print else 8.0
         self.sub_pt, self.note_pt = max(11.0, self.min_pt), max(9.0, self.min_pt)
         self.box_h = TIME_PT + self.note_pt + 15

@@ -1,0 +1,32 @@
+"""Every type size and gap the page designs use, in one place.
+
+The floors are the project's rules (`../shared/reference/printing.md`, readability): nothing is
+printed under MIN_PRINT_PT, and large print sets nothing under LARGE_PRINT_MIN_PT. Each layout
+family then has its own range inside them: a pocket card tops out smaller than a wall poster.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MIN_PRINT_PT = 9.0          # the smallest text on any page
+LARGE_PRINT_MIN_PT = 14.0   # the smallest text in large print
+
+
+@dataclass(frozen=True)
+class TypeScale:
+    """A layout family's body sizes (tried from `max_body` down to `min_body`), its large-print
+    body sizes, and the gap between its blocks, all in points."""
+
+    min_body: float
+    max_body: float
+    large_min: float
+    large_max: float
+    gap: float
+
+
+POSTER = TypeScale(min_body=MIN_PRINT_PT, max_body=12.5, large_min=LARGE_PRINT_MIN_PT, large_max=16.0,
+                   gap=9.0)
+CARD = TypeScale(min_body=MIN_PRINT_PT, max_body=11.0, large_min=LARGE_PRINT_MIN_PT,
+                 large_max=LARGE_PRINT_MIN_PT, gap=7.0)
+HANDOUT = TypeScale(min_body=12.0, max_body=12.0, large_min=15.0, large_max=15.0, gap=14.0)
