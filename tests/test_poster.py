@@ -74,8 +74,9 @@ def test_every_figure_box_has_ink(catalog, plan):
     poster = Poster(plan, paper("letter"), RenderContext(figures, catalog.safety))
     data = poster.render()
     page = render_pages(data, dpi=72)[0]
-    assert len(poster.figure_boxes) == len(plan.items)
-    for x, y, w, h in poster.figure_boxes:
+    boxes = [cell.figure for cell in poster.cells(poster.fit())]
+    assert len(boxes) == len(plan.items)
+    for x, y, w, h in boxes:
         crop = page.crop((int(x), int(792 - y - h), int(x + w), int(792 - y)))
         dark = sum(1 for v in crop.tobytes() if v < 128)
         assert dark > 0.02 * w * h, (x, y, w, h, dark)

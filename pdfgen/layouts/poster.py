@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import io
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..errors import LayoutError
 from ..model import Plan, PlannedStretch, format_seconds
@@ -89,6 +89,7 @@ class Grid:
     row_h: tuple[float, ...]
     mid_h: tuple[float, ...]     # per row: the figure's height (and the steps' room, if side)
     texts: tuple[CellText, ...]
+    footer_size: float = 0.0     # the safety footer's type size, chosen with the grid
 
     @property
     def pad(self) -> float:
@@ -107,6 +108,19 @@ class Grid:
 FIG_SHARE = 0.42
 
 
+@dataclass(frozen=True)
+class Cell:
+    """One stretch's place on the page: its row, the cell's top-left corner, the top of its
+    figure and the figure box (x, y, width, height), all in points."""
+
+    index: int
+    row: int
+    x: float
+    top: float
+    fig_top: float
+    figure: tuple[float, float, float, float]
+
+
 class Poster:
     """Measures and draws one poster for a plan on a paper."""
 
@@ -114,7 +128,6 @@ class Poster:
         self.plan, self.paper, self.ctx = plan, paper, ctx
         self.m = paper.margin
         self.width = paper.width - 2 * self.m
-        self.figure_boxes: list[tuple[float, float, float, float]] = []
         # large print: every line, the sources too, from 14 pt up
         self.min_pt, self.max_pt = ((POSTER.large_min, POSTER.large_max) if ctx.large_print
                                     else (POSTER.min_body, POSTER.max_body))
@@ -205,15 +218,15 @@ class Poster:
         for brief, smallest in ((False, full_steps_min), (True, self.min_pt)):
             size = self.max_pt
             while size >= smallest - 1e-9:
-                self.footer_size = max(self.min_pt, min(size - 1.0, FOOTER_MAX_PT))
-                footer_h = self.footer_layout(self.footer_size)[1]
+                footer_size = max(self.min_pt, min(size - 1.0, FOOTER_MAX_PT))
+                footer_h = self.footer_layout(footer_size)[1]
                 grid_h = (self.paper.height - 2 * self.m - self.header_height() - footer_h
                           - 2 * GAP)
                 options = [g for g in self._grids(n, size, brief, grid_h) if g]
                 if options:
                     grid = max(options, key=lambda g: (g.figure_size(), -g.cols))
-                    self._grow_footer(grid, grid_h, footer_h)
-                    return grid
+                    return replace(grid, footer_size=self._grown_footer(grid, grid_h, footer_size,
+                                                                         footer_h))
                 size -= 0.5
         return None
 
@@ -233,15 +246,16 @@ class Poster:
                 break
         return fits
 
-    def _grow_footer(self, grid: Grid, grid_h: float, footer_h: float) -> None:
-        """Spends height the grid left unused on larger safety text, up to the body size."""
+    def _grown_footer(self, grid: Grid, grid_h: float, footer_size: float, footer_h: float) -> float:
+        """The footer's type size once height the grid left unused goes to larger safety text,
+        up to the body size."""
         spare = grid_h - sum(grid.row_h) - (len(grid.row_h) - 1) * GAP
         size = min(grid.size, FOOTER_MAX_PT)
-        while size > self.footer_size:
+        while size > footer_size:
             if self.footer_layout(size)[1] - footer_h <= spare:
-                self.footer_size = size
-                return
+                return size
             size -= 0.5
+        return footer_size
 
     def _grids(self, n: int, size: float, brief: bool, grid_h: float):
         for cols in range(1, min(n, 5) + 1):
@@ -288,24 +302,32 @@ class Poster:
         grid = self.fit()
         buf = io.BytesIO()
         c = new_canvas(buf, self.paper.size, self.plan, "poster", self.ctx.grayscale)
-        top = self.paper.height - self.m
-        self._draw_header(c, top)
-        y = top - self.header_height() - GAP
-        fig_w = grid.fig_w if grid.side else grid.cell_w - 2 * grid.pad
-        scale = shared_figure_scale(self.ctx, self.plan.items,
-                                    [(fig_w, grid.mid_h[i // grid.cols]) for i in range(len(self.plan.items))])
-        for r, row_h in enumerate(grid.row_h):
-            for k in range(grid.cols):
-                idx = r * grid.cols + k
-                if idx >= len(self.plan.items):
-                    break
-                x = self.m + k * (grid.cell_w + GAP)
-                self._draw_cell(c, grid, idx, x, y, r, scale)
-            y -= row_h + GAP
-        self._draw_footer(c)
+        self._draw_header(c, self.paper.height - self.m)
+        cells = self.cells(grid)
+        scale = shared_figure_scale(self.ctx, self.plan.items, [cell.figure[2:] for cell in cells])
+        for cell in cells:
+            self._draw_cell(c, grid, cell, scale)
+        self._draw_footer(c, grid.footer_size)
         c.showPage()
         c.save()
         return buf.getvalue()
+
+    def cells(self, grid: Grid) -> list[Cell]:
+        """Where each stretch's box and figure go on the page, in plan order."""
+        out = []
+        y = self.paper.height - self.m - self.header_height() - GAP
+        for r, row_h in enumerate(grid.row_h):
+            members = self._row_members(grid, r)
+            head = max(grid.texts[k].name_height() for k in members) + 4
+            for idx in members:
+                x = self.m + (idx - r * grid.cols) * (grid.cell_w + GAP)
+                inner = grid.cell_w - 2 * grid.pad
+                fig_top = y - grid.pad - head
+                mid = grid.mid_h[r]
+                box = (x + grid.pad, fig_top - mid, grid.fig_w if grid.side else inner, mid)
+                out.append(Cell(idx, r, x, y, fig_top, box))
+            y -= row_h + GAP
+        return out
 
     def _draw_header(self, c, top: float) -> None:
         size, lines = self._title()
@@ -326,35 +348,30 @@ class Poster:
         line_y = top - self.header_height() + 3
         c.line(self.m, line_y, self.m + self.width, line_y)
 
-    def _draw_cell(self, c, grid: Grid, idx: int, x: float, top: float, row: int,
-                   scale: float | None) -> None:
+    def _draw_cell(self, c, grid: Grid, cell: Cell, scale: float | None) -> None:
         """One stretch's box; its figure at the poster's shared scale, so every body on the
         sheet is drawn the same size."""
-        item = self.plan.items[idx]
-        t = grid.texts[idx]
+        item = self.plan.items[cell.index]
+        t = grid.texts[cell.index]
         size, pad = grid.size, grid.pad
-        height = grid.row_h[row]
+        x, top = cell.x, cell.top
+        height = grid.row_h[cell.row]
         c.setStrokeColorRGB(*BOX_LINE)
         c.setLineWidth(0.8)
         c.roundRect(x, top - height, grid.cell_w, height, 6, stroke=1, fill=0)
         inner = grid.cell_w - 2 * pad
         radius = size * 0.95
-        draw_number(c, x + pad + radius, top - pad - radius, radius, idx + 1)
+        draw_number(c, x + pad + radius, top - pad - radius, radius, cell.index + 1)
         draw_lines(c, t.name, x + pad + size * 2.2, top - pad + 1, BOLD, t.name_size)
-        head = max(grid.texts[k].name_height() for k in self._row_members(grid, row)) + 4
-        y = top - pad - head
-        mid = grid.mid_h[row]
+        box = cell.figure
         if grid.side:
-            box = (x + pad, y - mid, grid.fig_w, mid)
             tx = x + pad + inner * FIG_SHARE
-            body_top = y
-            tail_top = y - mid - 3
+            body_top = cell.fig_top
+            tail_top = box[1] - 3
         else:
-            box = (x + pad, y - mid, inner, mid)
             tx = x + pad
-            body_top = y - mid - 6
+            body_top = box[1] - 6
             tail_top = None
-        self.figure_boxes.append(box)
         draw_stretch_figure(c, self.ctx, item, *box, scale=scale)
         y = body_top - draw_badge(c, tx, body_top, dose_text(item), size,
                                   inner * (1 - FIG_SHARE) if grid.side else inner) - 4
@@ -375,8 +392,7 @@ class Poster:
         if t.cautions:
             draw_cautions(c, [t.cautions], x, y, size)
 
-    def _draw_footer(self, c) -> None:
-        size = self.footer_size
+    def _draw_footer(self, c, size: float) -> None:
         columns, height, sources = self.footer_layout(size)
         x0, bottom = self.m, self.m
         c.setStrokeColorRGB(*STOP_LINE)
