@@ -125,9 +125,10 @@ def test_every_figure_box_has_ink(catalog, paper, minutes):
     card = printer(catalog, plan, paper)
     page = render_pages(card.render(), dpi=72)[0]
     copies = 1 if PAPERS[paper].card else 4
-    assert len(card.figure_boxes) == copies * len(plan.items)
+    boxes = card.fit().figure_boxes()
+    assert len(boxes) == copies * len(plan.items)
     height = PAPERS[paper].height
-    for x, y, w, h in card.figure_boxes:
+    for x, y, w, h in boxes:
         crop = page.crop((round(x), round(height - y - h), round(x + w), round(height - y)))
         dark = sum(1 for v in crop.tobytes() if v < 128)
         assert dark > 0.02 * w * h, (paper, x, y, w, h, dark)
@@ -199,7 +200,7 @@ def test_a_card_too_full_for_a_quarter_sheet_prints_two_to_a_sheet(catalog, defa
         api.load_figure_specs(catalog, [i.stretch.figure for i in default.items]),
         catalog.safety))
     data = printer.render()
-    assert printer.per_sheet == 2
+    assert printer.fit().per_sheet == 2
     fronts, backs = page_texts(data)
     assert fronts.count(default.title) == 2
     assert backs.count("Call for emergency help") == 2

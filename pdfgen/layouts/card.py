@@ -321,8 +321,18 @@ class Card:
                              for k in range(len(items))], room)
         return replace(front, row_h=rows) if rows else None
 
-    def draw_front(self, c, f: Front) -> list[Box]:
-        """Draws the front with its lower-left corner at (0, 0); returns the figure boxes."""
+    def figure_boxes(self, f: Front) -> list[Box]:
+        """Each row's figure box on the front, the card's lower-left corner at (0, 0)."""
+        fig_w = self.width - f.lead_w - f.text_w - GAP
+        boxes = []
+        top = self.height - f.header_h()
+        for h in f.row_h:
+            boxes.append((f.lead_w, top - h + ROW_PAD, fig_w, h - 2 * ROW_PAD))
+            top -= h
+        return boxes
+
+    def draw_front(self, c, f: Front) -> None:
+        """Draws the front with its lower-left corner at (0, 0)."""
         top = self.height
         y = draw_lines(c, f.title, 0, top, BOLD, f.title_size) - 2
         time = format_seconds(self.plan.total_s)
@@ -336,18 +346,15 @@ class Card:
         c.setStrokeColorRGB(*BOX_LINE)
         c.setLineWidth(1.2)
         c.line(0, y + 3, self.width, y + 3)
-        fig_w = self.width - f.lead_w - f.text_w - GAP
-        scale = shared_figure_scale(self.ctx, self.plan.items,
-                                    [(fig_w, h - 2 * ROW_PAD) for h in f.row_h])
-        boxes = []
+        boxes = self.figure_boxes(f)
+        scale = shared_figure_scale(self.ctx, self.plan.items, [box[2:] for box in boxes])
         for k, item in enumerate(self.plan.items):
-            boxes.append(self._draw_row(c, f, k, item, y, scale))
+            self._draw_row(c, f, k, item, y, boxes[k], scale)
             y -= f.row_h[k]
         self._draw_front_footer(c, f)
-        return boxes
 
-    def _draw_row(self, c, f: Front, k: int, item: PlannedStretch, top: float,
-                  scale: float | None) -> Box:
+    def _draw_row(self, c, f: Front, k: int, item: PlannedStretch, top: float, box: Box,
+                  scale: float | None) -> None:
         """Number, figure (at the card's shared scale), then name, dose and (if here) step,
         centred in the row's height."""
         bottom = top - f.row_h[k]
@@ -358,14 +365,11 @@ class Card:
         text_top = bottom + (f.row_h[k] + f.text_h(k)) / 2
         radius = f.size * 0.95
         draw_number(c, radius, text_top - leading(f.name_size) / 2, radius, k + 1)
-        box = (f.lead_w, bottom + ROW_PAD, self.width - f.lead_w - f.text_w - GAP,
-               f.row_h[k] - 2 * ROW_PAD)
         draw_stretch_figure(c, self.ctx, item, *box, scale=scale)
         tx = self.width - f.text_w
         y = draw_lines(c, f.names[k], tx, text_top, BOLD, f.name_size) - 3
         y -= draw_badge(c, tx, y, dose_text(item), f.size, f.text_w) + 3
         draw_lines(c, f.steps[k], tx, y, REGULAR, f.size)
-        return box
 
     def _draw_front_footer(self, c, f: Front) -> None:
         top = f.footer_h()
@@ -461,65 +465,82 @@ def _row_heights(minimums: list[float], room: float) -> tuple[float, ...]:
 
 
 # --- pages -------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class FittedCard:
+    """A card fitted to a paper: how many to a sheet, where they go, and both sides measured."""
+
+    per_sheet: int
+    place: Placement
+    card: Card
+    front: Front
+    back: Back
+
+    def origins(self, corners: tuple[tuple[float, float], ...]) -> list[tuple[float, float]]:
+        """Each card's drawing origin, inside the room kept for its edge strokes."""
+        return [(x + STROKE_ROOM, y + STROKE_ROOM) for x, y in corners]
+
+    def figure_boxes(self) -> list[Box]:
+        """Every figure box on page 1 (the fronts), in page coordinates."""
+        return [(x + bx, y + by, w, h) for x, y in self.origins(self.place.fronts)
+                for bx, by, w, h in self.card.figure_boxes(self.front)]
+
+
 class CardPrinter:
     """Prints a plan's card on a paper: every front on page 1, every back on page 2."""
 
     def __init__(self, plan: Plan, paper: Paper, ctx: RenderContext):
         self.plan, self.paper, self.ctx = plan, paper, ctx
-        self.per_sheet = 1 if paper.card else 4
-        self.place = placement(paper, self.per_sheet)
-        self.card = self.place.card(plan, ctx)
-        self.figure_boxes: list[Box] = []     # on page 1, in page coordinates
 
-    def _fit(self):
-        """The card's two sides; on a sheet, four to a sheet if they fit, else two."""
-        try:
-            return self.card.fit()
-        except NoRoom:
-            if self.per_sheet != 4:
-                raise
-        self.per_sheet = 2
-        self.place = placement(self.paper, 2)
-        self.card = self.place.card(self.plan, self.ctx)
-        return self.card.fit()
+    def fit(self) -> FittedCard:
+        """The card's two sides; on a sheet, four to a sheet if they fit, else two.
+
+        Raises:
+            NoRoom: not even two to a sheet (or the one card on a card paper) fit.
+        """
+        for per_sheet in ((1,) if self.paper.card else (4, 2)):
+            place = placement(self.paper, per_sheet)
+            card = place.card(self.plan, self.ctx)
+            try:
+                front, back = card.fit()
+            except NoRoom:
+                if per_sheet == 2 or self.paper.card:
+                    raise
+                continue
+            return FittedCard(per_sheet, place, card, front, back)
+        raise AssertionError("unreachable: the last try raises")
 
     def render(self) -> bytes:
         try:
-            front, back = self._fit()
+            fitted = self.fit()
         except NoRoom:
             raise LayoutError(refusal(self.plan, self.paper, self.ctx)) from None
         buf = io.BytesIO()
         c = new_canvas(buf, self.paper.size, self.plan, "card", self.ctx.grayscale)
-        for x, y in self._origins(self.place.fronts):
+        for x, y in fitted.origins(fitted.place.fronts):
             c.saveState()
             c.translate(x, y)
-            self.figure_boxes += [(x + bx, y + by, w, h)
-                                  for bx, by, w, h in self.card.draw_front(c, front)]
+            fitted.card.draw_front(c, fitted.front)
             c.restoreState()
-        self._finish_page(c)
-        for x, y in self._origins(self.place.backs):
+        self._finish_page(c, fitted.per_sheet)
+        for x, y in fitted.origins(fitted.place.backs):
             c.saveState()
             c.translate(x, y)
-            self.card.draw_back(c, back)
+            fitted.card.draw_back(c, fitted.back)
             c.restoreState()
-        self._finish_page(c)
+        self._finish_page(c, fitted.per_sheet)
         c.save()
         return buf.getvalue()
 
-    @staticmethod
-    def _origins(corners: tuple[tuple[float, float], ...]) -> list[tuple[float, float]]:
-        return [(x + STROKE_ROOM, y + STROKE_ROOM) for x, y in corners]
-
-    def _finish_page(self, c) -> None:
+    def _finish_page(self, c, per_sheet: int) -> None:
         if not self.paper.card:
-            draw_cut_lines(c, self.paper, self.per_sheet)
+            draw_cut_lines(c, self.paper, per_sheet)
         c.showPage()
 
 
 def fits(plan: Plan, paper: Paper, ctx: RenderContext) -> bool:
     """Whether the plan's card fits the paper, measured exactly as it would be drawn."""
     try:
-        CardPrinter(plan, paper, ctx)._fit()
+        CardPrinter(plan, paper, ctx).fit()
     except NoRoom:
         return False
     return True
