@@ -497,17 +497,17 @@ class CardPrinter:
         Raises:
             NoRoom: not even two to a sheet (or the one card on a card paper) fit.
         """
-        for per_sheet in ((1,) if self.paper.card else (4, 2)):
-            place = placement(self.paper, per_sheet)
-            card = place.card(self.plan, self.ctx)
-            try:
-                front, back = card.fit()
-            except NoRoom:
-                if per_sheet == 2 or self.paper.card:
-                    raise
-                continue
-            return FittedCard(per_sheet, place, card, front, back)
-        raise AssertionError("unreachable: the last try raises")
+        if self.paper.card:
+            return self._fitted(1)
+        try:
+            return self._fitted(4)
+        except NoRoom:
+            return self._fitted(2)
+
+    def _fitted(self, per_sheet: int) -> FittedCard:
+        place = placement(self.paper, per_sheet)
+        card = place.card(self.plan, self.ctx)
+        return FittedCard(per_sheet, place, card, *card.fit())
 
     def render(self) -> bytes:
         try:
