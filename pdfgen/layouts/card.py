@@ -516,18 +516,15 @@ class CardPrinter:
             raise LayoutError(refusal(self.plan, self.paper, self.ctx)) from None
         buf = io.BytesIO()
         c = new_canvas(buf, self.paper.size, self.plan, "card", self.ctx.grayscale)
-        for x, y in fitted.origins(fitted.place.fronts):
-            c.saveState()
-            c.translate(x, y)
-            fitted.card.draw_front(c, fitted.front)
-            c.restoreState()
-        self._finish_page(c, fitted.per_sheet)
-        for x, y in fitted.origins(fitted.place.backs):
-            c.saveState()
-            c.translate(x, y)
-            fitted.card.draw_back(c, fitted.back)
-            c.restoreState()
-        self._finish_page(c, fitted.per_sheet)
+        card = fitted.card
+        for corners, draw, side in ((fitted.place.fronts, card.draw_front, fitted.front),
+                                    (fitted.place.backs, card.draw_back, fitted.back)):
+            for x, y in fitted.origins(corners):
+                c.saveState()
+                c.translate(x, y)
+                draw(c, side)
+                c.restoreState()
+            self._finish_page(c, fitted.per_sheet)
         c.save()
         return buf.getvalue()
 
