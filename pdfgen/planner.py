@@ -127,6 +127,11 @@ _N_FLOW = len(POSITION_FLOW)
 _COST = [[transition_s(a, b) for b in POSITION_FLOW] for a in POSITION_FLOW]
 
 
+# One more stretch adds at most this much transition time to a set in flow order: it replaces
+# one move (a -> b) with two (a -> new -> b), or joins a position already there.
+MAX_ADDED_TRANSITION_S = 2 * max(max(row) for row in _COST)
+
+
 def _set_transitions(counts: Sequence[int]) -> int:
     """Transition seconds for a set of stretches in flow order; `counts` is per flow position."""
     total, prev = 0, -1
@@ -188,28 +193,33 @@ def select(candidates: Sequence[Stretch], areas: Sequence, budget_s: int) -> tup
     chosen: list[int] = []
     counts = [0] * _N_FLOW
 
-    def bound(i, covered, irrelevant, rel, cited, gentle, trans):
+    def bound(i, covered, max_sum, irrelevant, rel, cited, gentle, trans):
         """The best score any completion of this branch could reach, size by size.
 
         Each component bounds completions of that size (relevance is sorted, so the next ones
-        are the most relevant left), so the tuple bounds them lexicographically.
+        are the most relevant left), so the tuple bounds them lexicographically. The 90% fill
+        is reachable only if the longest doses left, and the most transition time each added
+        stretch can bring, get there: a set that cannot fill is pruned like any other, so a
+        budget no six stretches can fill no longer enumerates every subset.
         """
         n = len(chosen)
         gains = sorted(((cover_of[j] & ~covered).bit_count() for j in range(i, k)), reverse=True)
         cites = sorted((cited_of[j] for j in range(i, k)), reverse=True)
+        longest = sorted((max_s[j] for j in range(i, k)), reverse=True)
         cov_all = (covered | rest_covers[i]).bit_count()
         cov_now = covered.bit_count()
-        top, gain, rel_more, cited_more = None, 0, 0, 0
+        top, gain, rel_more, cited_more, more_s = None, 0, 0, 0, 0
         for extra in range(0, min(k - i, MAX_STRETCHES - n) + 1):
             if extra:
                 gain += gains[extra - 1]
                 rel_more += rel_of[i + extra - 1]
                 cited_more += cites[extra - 1]
+                more_s += longest[extra - 1] + MAX_ADDED_TRANSITION_S
             m = n + extra
             if m == 0:
                 continue
-            b = (min(cov_all, cov_now + gain), True, -irrelevant, -abs(m - n_target),
-                 rel + rel_more, cited + cited_more, gentle, -trans)
+            b = (min(cov_all, cov_now + gain), max_sum + trans + more_s >= fill_goal, -irrelevant,
+                 -abs(m - n_target), rel + rel_more, cited + cited_more, gentle, -trans)
             if top is None or b > top:
                 top = b
         return top
@@ -229,7 +239,7 @@ def select(candidates: Sequence[Stretch], areas: Sequence, budget_s: int) -> tup
                 best[1] = tuple(chosen)
         if i == k or len(chosen) == MAX_STRETCHES:
             return
-        if best[0] is not None and bound(i, covered, irrelevant, rel, cited, gentle,
+        if best[0] is not None and bound(i, covered, max_sum, irrelevant, rel, cited, gentle,
                                          trans) <= best[0]:
             return
         for j in range(i, k):
