@@ -327,7 +327,9 @@ def test_a_batch_killed_at_random_points_leaves_no_worker_no_temp_and_a_true_ind
         proc.send_signal(sig)
         _, err = proc.communicate(timeout=60)
         if sig == signal.SIGTERM and proc.returncode != 0:
-            assert proc.returncode == 143, err
+            # -15: the signal came before the interpreter had started our handlers (a loaded
+            # machine starts slowly); nothing was written then, which the checks below see.
+            assert proc.returncode in (143, -15), err
         deadline = time.monotonic() + 10
         while _marked_processes(mark) and time.monotonic() < deadline:
             time.sleep(0.05)
@@ -398,12 +400,14 @@ def test_sigterm_during_build_exits_143_and_leaves_nothing(tmp_path):
         time.sleep(delay)
         proc.send_signal(signal.SIGTERM)
         _, err = proc.communicate(timeout=60)
-        # -15: the signal came in the last milliseconds of interpreter shutdown, after the
-        # command had finished and Python had put the default handlers back. -2: seen rarely,
+        # -15: the signal came before our handlers were installed (on a loaded machine the
+        # interpreter starts slowly: then nothing is written), or in the last milliseconds of
+        # interpreter shutdown, after the command had finished and Python had put the default
+        # handlers back (then the file is complete). -2: seen rarely,
         # the interruption was handled (its line printed) but the interpreter ended by SIGINT
         # (a shell shows 130); either way nothing partial may be left.
         assert proc.returncode in (0, 143, -15, -2), (delay, proc.returncode, err)
-        if proc.returncode == -15:
+        if proc.returncode == -15 and (tmp_path / "x.pdf").exists():
             assert (tmp_path / "x.pdf").read_bytes()[-6:].strip() == b"%%EOF"
         if proc.returncode in (143, -2):
             assert err.strip() == "stretchcard: interrupted"
