@@ -77,6 +77,11 @@ def bench_loading(cat, repeats: int) -> None:
     print(row("figure, cold: parse + solve (per figure)", cold, len(ids)))
     warm = timings(lambda: api.load_figure_specs(cat, ids), repeats)
     print(row("figure, cached: load_figure_specs (each)", warm, len(ids)))
+    from pdfgen.figure import build
+
+    specs = [load_figure(p) for p in paths]
+    shapes = timings(lambda: [build(s) for s in specs], repeats)
+    print(row("figure, geometry: build (per figure)", shapes, len(ids)))
 
 
 _catalog = None
