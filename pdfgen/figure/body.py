@@ -28,6 +28,7 @@ FIST = (0.35, 0.6)  # a closed hand's capsule, as fractions along the hand: cent
 # so a hand pinned to a bar or touching a knee at `hand_R` holds it in the middle of the fist
 R_FIST = 0.029
 R_PALM = 0.02
+GHOST_EDGE = 0.012  # the width of the earlier pose's outline
 FOOT_PAD = 0.01  # the foot outline is grown by this much, so its corners are round
 # The foot outline: (fraction from heel centre to toe centre, height over that line, half width).
 # A tall heel behind the ankle, a flat sole, a thin toe: the shape says which way a foot points
@@ -115,6 +116,13 @@ def body_shapes(p: dict, pose: Pose, bias: dict[str, float], ghost: bool, out: l
                 fills += [m for i in piece for m in marks.get(f"{segs[i]}_{side}", ())]
                 chains.append((depth, 2 + k + (0 if limb == "leg" else 4), gaps, fills))
     chains.sort(key=lambda c: (c[0], c[1]))
+    if ghost:
+        # The earlier pose is a hollow silhouette: one pale outline round the whole body, white
+        # inside. A pale *filled* body read as the far limbs (grey too) of the pose drawn over it.
+        fills = [f for _, _, _, chain in chains for f in chain]
+        out.extend(_grown(f, GHOST_EDGE, "ghost") for f in fills)
+        out.extend(_grown(f, 0.0, "gap") for f in fills)
+        return
     for _, _, gaps, fills in chains:
         out.extend(gaps)
         out.extend(fills)
@@ -172,7 +180,9 @@ def _part(p: dict, seg: str, open_hand: bool) -> Capsule | Polygon:
     return Capsule(_uv(p[a]), _uv(p[b]), r, "")
 
 
-def _grown(s: Capsule | Polygon, by: float, tone: str) -> Shape:
+def _grown(s: Shape, by: float, tone: str) -> Shape:
     if isinstance(s, Capsule):
         return Capsule(s.a, s.b, s.r + by, tone)
+    if isinstance(s, Circle):
+        return Circle(s.c, s.r + by, tone)
     return Polygon(s.points, tone, s.r + by)

@@ -2,8 +2,8 @@
 
 The tones are chosen against WCAG 2 relative luminance on white paper: near limbs >= 7:1 (they
 carry the pose), far limbs, highlight and arrows >= 3:1, highlight vs near limb >= 3:1, far vs
-near >= 2:1 (so depth reads), ghost < 2:1 (so the earlier pose stays in the background) and
-highlight vs ghost >= 2.3:1 (a pale start pose must not pass for the target). In
+near >= 2:1 (so depth reads), ghost < 2:1 (so the earlier pose stays in the background; it is
+drawn as a hollow outline, so it cannot pass for a grey far limb or the grey target). In
 grayscale the highlight is lighter than every limb AND striped, so it never relies on colour.
 """
 
@@ -38,9 +38,9 @@ def palette(grayscale: bool = False) -> Palette:
     # pays for: a near limb at ~12:1 reads as black on paper, and a mat patch at ~7% grey still
     # says "floor" while the body carries the picture.
     if grayscale:
-        return Palette(near="#333333", far="#686868", ghost="#dadada", highlight="#8f8f8f",
+        return Palette(near="#333333", far="#686868", ghost="#c4c4c4", highlight="#8f8f8f",
                        arrow="#444444", prop="#eeeeee", prop_line="#9a9a9a", gap="#ffffff")
-    return Palette(near="#2e3a46", far="#7d8996", ghost="#c9d1da", highlight="#e8590c",
+    return Palette(near="#2e3a46", far="#7d8996", ghost="#b4bfcb", highlight="#e8590c",
                    arrow="#1864ab", prop="#ebeff3", prop_line="#95a1ad", gap="#ffffff")
 
 
