@@ -16,7 +16,7 @@ from .arrows import arrow_line, emit_arrow
 from .body import body_shapes, drawn_points
 from .camera import Camera, camera
 from .props import PlacedProp, build_props
-from .shapes import Capsule, Circle, Geometry, Point, Polygon, Polyline, Shape, bbox_of, flipped, hull, shifted
+from .shapes import Capsule, Circle, Geometry, Point, Polygon, Polyline, Shape, bbox_of, hull, moved
 from .solve import Scene, place
 from .records import FigureSpec, Highlight
 
@@ -25,6 +25,7 @@ __all__ = ["Capsule", "Circle", "Geometry", "Polygon", "Polyline", "Shape", "bui
 STRIPES = (0.009, 0.018)  # on (white), off (highlight colour), along the band
 PANEL_GAP = 0.1  # between the stacked panels of a `sequence: column` figure
 CHEVRON = 0.03  # half-width of the step mark between them
+CHEVRON_W = 0.012
 SEG_POINTS = {"pelvis": ("root", "l5"), "lumbar": ("l5", "t12"), "thorax": ("t12", "c7")}
 
 
@@ -51,7 +52,7 @@ def build(spec: FigureSpec, *, mirrored: bool = False) -> Geometry:
         out = _stack([_panel(spec, scene, projs, cam, i) for i in range(len(scene.bodies))])
     else:
         out = _panel(spec, scene, projs, cam, None)
-    shapes = tuple(flipped(s) for s in out) if flip else tuple(out)
+    shapes = tuple(moved(s, _mirror) for s in out) if flip else tuple(out)
     return Geometry(spec.id, shapes, bbox_of(shapes))
 
 
@@ -99,10 +100,15 @@ def _stack(panels: list[list[Shape]]) -> list[Shape]:
         if top is not None:
             cx, cy = (x0 + x1) / 2, top - PANEL_GAP / 2
             w = CHEVRON
-            out.append(Polyline(((cx - w, cy + w / 2), (cx, cy - w / 2), (cx + w, cy + w / 2)), 0.012, "prop_line"))
-        out.extend(shifted(s, 0.0, dy) for s in panel)
+            out.append(Polyline(((cx - w, cy + w / 2), (cx, cy - w / 2), (cx + w, cy + w / 2)), CHEVRON_W,
+                                "prop_line"))
+        out.extend(moved(s, lambda p, dy=dy: (p[0], p[1] + dy)) for s in panel)
         top = y0 + dy
     return out
+
+
+def _mirror(p: Point) -> Point:
+    return (-p[0], p[1])
 
 
 # --- props ----------------------------------------------------------------------------------------

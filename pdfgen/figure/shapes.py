@@ -3,9 +3,9 @@ Geometry. Backends know only these, so a PDF, an SVG and a PNG of a figure are t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from math import hypot
-from typing import Sequence
+from typing import Callable, Sequence
 
 Point = tuple[float, float]
 
@@ -89,26 +89,14 @@ def shared_scale(geometries: Sequence[Geometry], cell_w: float, cell_h: float) -
     return min((fit_scale(g, cell_w, cell_h) for g in geometries), default=0.0)
 
 
-def flipped(s: Shape) -> Shape:
-    """The same shape with x negated exactly (float negation is exact, so the bbox mirrors exactly)."""
+def moved(s: Shape, f: Callable[[Point], Point]) -> Shape:
+    """The same shape with every point mapped by `f`: mirrored (x negated, exact in floating
+    point, so a mirrored bbox is exact too) or shifted (a panel of a stacked sequence)."""
     if isinstance(s, Capsule):
-        return Capsule((-s.a[0], s.a[1]), (-s.b[0], s.b[1]), s.r, s.tone)
+        return replace(s, a=f(s.a), b=f(s.b))
     if isinstance(s, Circle):
-        return Circle((-s.c[0], s.c[1]), s.r, s.tone)
-    if isinstance(s, Polygon):
-        return Polygon(tuple((-x, y) for x, y in s.points), s.tone, s.r, s.edge, s.edge_w)
-    return Polyline(tuple((-x, y) for x, y in s.points), s.w, s.tone, s.dash)
-
-
-def shifted(s: Shape, dx: float, dy: float) -> Shape:
-    """The same shape moved by (dx, dy): a panel placed in a stacked sequence."""
-    if isinstance(s, Capsule):
-        return Capsule((s.a[0] + dx, s.a[1] + dy), (s.b[0] + dx, s.b[1] + dy), s.r, s.tone)
-    if isinstance(s, Circle):
-        return Circle((s.c[0] + dx, s.c[1] + dy), s.r, s.tone)
-    if isinstance(s, Polygon):
-        return Polygon(tuple((x + dx, y + dy) for x, y in s.points), s.tone, s.r, s.edge, s.edge_w)
-    return Polyline(tuple((x + dx, y + dy) for x, y in s.points), s.w, s.tone, s.dash)
+        return replace(s, c=f(s.c))
+    return replace(s, points=tuple(map(f, s.points)))
 
 
 def bbox_of(shapes: tuple[Shape, ...]) -> tuple[float, float, float, float]:
