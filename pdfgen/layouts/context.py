@@ -52,14 +52,20 @@ def _geometry(spec, mirrored: bool):
     return build(spec, mirrored=mirrored)
 
 
+OUTLIER_SHARE = 0.75  # a figure whose own fit is below this share of the page's median fit
+# is drawn at its own fit, not allowed to shrink every other figure to its size
+
+
 def shared_figure_scale(ctx: RenderContext, items: Sequence[PlannedStretch],
                         boxes: Sequence[tuple[float, float]]) -> float | None:
-    """One drawing scale for every pose figure on a page (a card's rows, a poster's cells).
+    """One drawing scale for the pose figures on a page (a card's rows, a poster's cells).
 
     Each figure fitted to its own box draws the same person at a different size: a body lying
     on the floor shrinks to a thin strip beside a standing one, a seated one swells. At the
-    shared scale, the largest at which every figure still fits its box, every body is the same
-    size. Photos keep their own fit and do not take part.
+    shared scale every body is the same size: the largest at which each figure fits its box,
+    except that a figure far taller for its box than the others (two stacked panels in a short
+    card row) does not set it; that one is drawn at its own, smaller fit (`draw_stretch_figure`
+    never draws past a box). Photos keep their own fit and do not take part.
 
     Args:
         items: the stretches, in the order of `boxes`.
@@ -68,26 +74,33 @@ def shared_figure_scale(ctx: RenderContext, items: Sequence[PlannedStretch],
     Returns:
         Points per body height, or None when no stretch has a pose figure.
     """
+    from statistics import median
+
     from ..figure.shapes import fit_scale
 
     scales = [fit_scale(ctx.geometry(i.stretch.figure), w, h)
               for i, (w, h) in zip(items, boxes) if not i.stretch.image]
-    return min(scales, default=None)
+    if not scales:
+        return None
+    return max(min(scales), OUTLIER_SHARE * median(scales))
 
 
 def draw_stretch_figure(c, ctx: RenderContext, item: PlannedStretch, x: float, y: float,
                         w: float, h: float, mirrored: bool = False, scale: float | None = None) -> None:
     """Draws the stretch's pose figure (or its photo) centred in the box at (x, y, w, h): fitted
-    to it, or at `scale` (from `shared_figure_scale`, so it matches the page's other figures)."""
+    to it, or at `scale` (from `shared_figure_scale`, so it matches the page's other figures)
+    where it fits the box at that scale, else at its own fit."""
     if w <= 1 or h <= 1:
         return
     if item.stretch.image:
         _draw_photo(c, ctx, item.stretch.image, x, y, w, h)
         return
     from ..figure.backend_rl import draw
+    from ..figure.shapes import fit_scale
 
-    draw(c, ctx.geometry(item.stretch.figure, mirrored), x, y, w, h, grayscale=ctx.grayscale,
-         scale=scale)
+    geometry = ctx.geometry(item.stretch.figure, mirrored)
+    draw(c, geometry, x, y, w, h, grayscale=ctx.grayscale,
+         scale=None if scale is None else min(scale, fit_scale(geometry, w, h)))
 
 
 def _draw_photo(c, ctx: RenderContext, path: str, x: float, y: float, w: float, h: float) -> None:

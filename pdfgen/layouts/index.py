@@ -102,7 +102,8 @@ def _place_form(c, ctx: RenderContext, figure_id: str, x: float, y: float, w: fl
         draw(c, geometry, 0, 0, form_w, STRIP_H, grayscale=ctx.grayscale)
         c.endForm()
     drawn = fit_scale(geometry, form_w, STRIP_H)  # points per H inside the form
-    k = min(w / form_w, h / STRIP_H) if scale is None else scale / drawn
+    fitted = min(w / form_w, h / STRIP_H)
+    k = fitted if scale is None else min(fitted, scale / drawn)
     c.saveState()
     c.translate(x + (w - form_w * k) / 2, y + (h - STRIP_H * k) / 2)
     c.scale(k, k)
