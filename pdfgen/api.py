@@ -203,18 +203,21 @@ def render(catalog: Catalog, plan: Plan, layout: str | Layout = "poster", paper:
                                           if not i.stretch.image])
     ctx = RenderContext(figures=figures, safety=catalog.safety, grayscale=grayscale,
                         large_print=large_print, clinic=clinic, fields=fields or PatientFields())
-    return _page_design(design).render(plan, sheet, ctx)
+    from .layouts import engine
+
+    return engine.render(page_design(design), plan, sheet, ctx)
 
 
-def _page_design(layout: Layout):
-    """The layout's module, imported only when used (each pulls in ReportLab)."""
+def page_design(layout: Layout):
+    """The layout's page design for the engine, imported only when used (each pulls in
+    ReportLab)."""
     if layout is Layout.POSTER:
-        from .layouts import poster as design
+        from .layouts.poster import DESIGN
     elif layout is Layout.CARD:
-        from .layouts import card as design
+        from .layouts.card import DESIGN
     else:
-        from .layouts import handout as design
-    return design
+        from .layouts.handout import DESIGN
+    return DESIGN
 
 
 def load_figure_specs(catalog: Catalog, ids: Sequence[str]) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from pdfgen import api
-from pdfgen.layouts import poster
+from pdfgen.layouts import engine
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -22,15 +22,15 @@ def cache(cache_dir):
 
 @pytest.fixture
 def renders(monkeypatch):
-    """Counts the poster renders that really happen."""
+    """Counts the renders that really happen."""
     count = []
-    real = poster.render
+    real = engine.render
 
     def counting(*args, **kw):
         count.append(1)
         return real(*args, **kw)
 
-    monkeypatch.setattr(poster, "render", counting)
+    monkeypatch.setattr(engine, "render", counting)
     return count
 
 
@@ -80,13 +80,13 @@ def test_a_cached_build_raises_its_photo_warnings_again(tmp_path, cache, monkeyp
 
     from pdfgen.photo import PhotoWarning
 
-    real = poster.render
+    real = engine.render
 
     def warning_render(*args, **kw):
         warnings.warn("photos/bridge.jpg prints at 90 dpi", PhotoWarning)
         return real(*args, **kw)
 
-    monkeypatch.setattr(poster, "render", warning_render)
+    monkeypatch.setattr(engine, "render", warning_render)
     for name in ("a.pdf", "b.pdf"):
         with api.recorded_warnings() as notes:
             build(tmp_path, name=name)

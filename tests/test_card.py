@@ -10,7 +10,8 @@ from PIL import ImageDraw
 from pypdf import PdfReader
 
 from pdfgen import api
-from pdfgen.layouts.card import CardPrinter, placement
+from pdfgen.layouts import engine
+from pdfgen.layouts.card import DESIGN, placement
 from pdfgen.layouts.common import dose_text
 from pdfgen.layouts.context import RenderContext
 from pdfgen.model import format_seconds
@@ -47,11 +48,11 @@ def a6_card(catalog, default):
     return api.render(catalog, default, "card", "a6")
 
 
-def printer(catalog, plan, paper: str, **options) -> CardPrinter:
-    """A CardPrinter with its figures loaded, to see where it put them."""
+def fitted_card(catalog, plan, paper: str, **options):
+    """The card as the engine fits it, with its figures loaded, to see where it put them."""
     figures = api.load_figure_specs(catalog, [i.stretch.figure for i in plan.items])
     ctx = RenderContext(figures, catalog.safety, **options)
-    return CardPrinter(plan, PAPERS[paper], ctx)
+    return engine.fit(DESIGN, plan, PAPERS[paper], ctx)
 
 
 @pytest.mark.parametrize("paper", CARD_PAPERS + SHEETS)
@@ -122,10 +123,10 @@ def test_metadata_names_the_card(a6_card, default):
                                            ("letter", 3), ("a4", 3)])
 def test_every_figure_box_has_ink(catalog, paper, minutes):
     plan = api.make_plan(catalog, api.make_request(catalog, minutes=minutes))
-    card = printer(catalog, plan, paper)
-    page = render_pages(card.render(), dpi=72)[0]
+    card = fitted_card(catalog, plan, paper)
+    page = render_pages(api.render(catalog, plan, "card", paper), dpi=72)[0]
     copies = 1 if PAPERS[paper].card else 4
-    boxes = card.fit().figure_boxes()
+    boxes = card.figure_boxes()
     assert len(boxes) == copies * len(plan.items)
     height = PAPERS[paper].height
     for x, y, w, h in boxes:
@@ -196,11 +197,8 @@ def test_backs_are_mirrored_for_long_edge_duplex(paper):
 def test_a_card_too_full_for_a_quarter_sheet_prints_two_to_a_sheet(catalog, default, paper):
     """The default 7-minute card needs more than a quarter sheet: two landscape halves, one
     horizontal cut line, each back right behind its front."""
-    printer = CardPrinter(default, PAPERS[paper], RenderContext(
-        api.load_figure_specs(catalog, [i.stretch.figure for i in default.items]),
-        catalog.safety))
-    data = printer.render()
-    assert printer.fit().per_sheet == 2
+    data = api.render(catalog, default, "card", paper)
+    assert fitted_card(catalog, default, paper).per_sheet == 2
     fronts, backs = page_texts(data)
     assert fronts.count(default.title) == 2
     assert backs.count("Call for emergency help") == 2

@@ -67,14 +67,14 @@ def test_nothing_is_printed_inside_the_printer_margin(poster):
 def test_every_figure_box_has_ink(catalog, plan):
     from pdfgen.figure import load_figure
     from pdfgen.layouts.context import RenderContext
-    from pdfgen.layouts.poster import Poster
+    from pdfgen.layouts import engine
+    from pdfgen.layouts.poster import DESIGN
     from pdfgen.paper import paper
 
     figures = {i.stretch.figure: load_figure(catalog.figures[i.stretch.figure]) for i in plan.items}
-    poster = Poster(plan, paper("letter"), RenderContext(figures, catalog.safety))
-    data = poster.render()
-    page = render_pages(data, dpi=72)[0]
-    boxes = [cell.figure for cell in poster.cells(poster.fit())]
+    fitted = engine.fit(DESIGN, plan, paper("letter"), RenderContext(figures, catalog.safety))
+    page = render_pages(api.render(catalog, plan, "poster", "letter"), dpi=72)[0]
+    boxes = fitted.figure_boxes()
     assert len(boxes) == len(plan.items)
     for x, y, w, h in boxes:
         crop = page.crop((int(x), int(792 - y - h), int(x + w), int(792 - y)))

@@ -20,18 +20,18 @@ differ only by a canvas translation.
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, replace
 
-from ..errors import LayoutError
 from ..model import Plan, PlannedStretch, format_seconds
 from ..paper import CARD_MARGIN, PAPERS, SHEET_MARGIN, Paper
 from .brand import clinic_lines
 from .common import (BOLD, BOX_LINE, INK, MUTED, REGULAR, STOP_LINE, TextBlock, badge_height,
                      caution_mark_width, dose_text, draw_badge, draw_caution_mark, draw_lines,
-                     draw_number, leading, new_canvas, safety_blocks, text_width, wrap)
+                     draw_number, leading, safety_blocks, text_width, wrap)
 from .typescale import CARD
 from .context import RenderContext, draw_stretch_figure, shared_figure_scale
+from . import engine
+from .engine import Box, NoFit, PageTemplate
 
 MIN_FIG_W, MIN_FIG_H = 64.0, 34.0   # below about 12 mm tall a pose stops being recognisable
 MAX_ROW_H = 100.0
@@ -43,9 +43,6 @@ CUT_LINE_PT = 0.6
 # Half the widest line (the red box's): strokes centred on the drawing's edge stay inside the
 # content box, and so out of the margin.
 STROKE_ROOM = 0.6
-
-Box = tuple[float, float, float, float]
-
 
 class NoRoom(Exception):
     """The card does not fit at the smallest allowed type size."""
@@ -474,6 +471,8 @@ class FittedCard:
     card: Card
     front: Front
     back: Back
+    template: PageTemplate
+    page_count: int = 2
 
     def origins(self, corners: tuple[tuple[float, float], ...]) -> list[tuple[float, float]]:
         """Each card's drawing origin, inside the room kept for its edge strokes."""
@@ -484,89 +483,63 @@ class FittedCard:
         return [(x + bx, y + by, w, h) for x, y in self.origins(self.place.fronts)
                 for bx, by, w, h in self.card.figure_boxes(self.front)]
 
-
-class CardPrinter:
-    """Prints a plan's card on a paper: every front on page 1, every back on page 2."""
-
-    def __init__(self, plan: Plan, paper: Paper, ctx: RenderContext):
-        self.plan, self.paper, self.ctx = plan, paper, ctx
-
-    def fit(self) -> FittedCard:
-        """The card's two sides; on a sheet, four to a sheet if they fit, else two.
-
-        Raises:
-            NoRoom: not even two to a sheet (or the one card on a card paper) fit.
-        """
-        if self.paper.card:
-            return self._fitted(1)
-        try:
-            return self._fitted(4)
-        except NoRoom:
-            return self._fitted(2)
-
-    def _fitted(self, per_sheet: int) -> FittedCard:
-        place = placement(self.paper, per_sheet)
-        card = place.card(self.plan, self.ctx)
-        return FittedCard(per_sheet, place, card, *card.fit())
-
-    def render(self) -> bytes:
-        try:
-            fitted = self.fit()
-        except NoRoom:
-            raise LayoutError(refusal(self.plan, self.paper, self.ctx)) from None
-        buf = io.BytesIO()
-        c = new_canvas(buf, self.paper.size, self.plan, "card", self.ctx.grayscale)
-        card = fitted.card
-        for corners, draw, side in ((fitted.place.fronts, card.draw_front, fitted.front),
-                                    (fitted.place.backs, card.draw_back, fitted.back)):
-            for x, y in fitted.origins(corners):
-                c.saveState()
-                c.translate(x, y)
-                draw(c, side)
-                c.restoreState()
-            self._finish_page(c, fitted.per_sheet)
-        c.save()
-        return buf.getvalue()
-
-    def _finish_page(self, c, per_sheet: int) -> None:
-        if not self.paper.card:
-            draw_cut_lines(c, self.paper, per_sheet)
-        c.showPage()
+    def draw_page(self, c, number: int) -> None:
+        """Page 1: every front; page 2: every back, each card in its own coordinates."""
+        corners, draw, side = ((self.place.fronts, self.card.draw_front, self.front) if number == 1
+                               else (self.place.backs, self.card.draw_back, self.back))
+        for x, y in self.origins(corners):
+            c.saveState()
+            c.translate(x, y)
+            draw(c, side)
+            c.restoreState()
 
 
-def fits(plan: Plan, paper: Paper, ctx: RenderContext) -> bool:
-    """Whether the plan's card fits the paper, measured exactly as it would be drawn."""
-    try:
-        CardPrinter(plan, paper, ctx).fit()
-    except NoRoom:
-        return False
-    return True
+class CardDesign:
+    """The pocket card as a page design for the layout engine: fronts on page 1, backs on 2."""
+
+    name = "card"
+
+    def measure(self, plan: Plan, paper: Paper, ctx: RenderContext) -> FittedCard | NoFit:
+        """The card's two sides; on a sheet, four to a sheet if they fit, else two."""
+        for per_sheet in (1,) if paper.card else (4, 2):
+            place = placement(paper, per_sheet)
+            card = place.card(plan, ctx)
+            try:
+                sides = card.fit()
+            except NoRoom:
+                continue
+            return FittedCard(per_sheet, place, card, *sides, template=_template(paper, per_sheet))
+        return NoFit("")
+
+    def other_papers(self, paper: Paper) -> tuple[list[Paper], None]:
+        """Every other card paper, smallest first."""
+        return sorted((p for p in PAPERS.values() if p.card and p != paper),
+                      key=lambda p: p.width * p.height), None
+
+    def refusal(self, plan: Plan, paper: Paper, ctx: RenderContext, failed: NoFit,
+                alternatives: tuple[str, ...]) -> str:
+        """Why the card does not fit, and the card papers (smallest first) where it does."""
+        where = f"the {paper.name} card" if paper.card else f"a card half a {paper.name} sheet"
+        good = " or ".join(alternatives)
+        if ctx.large_print:
+            return (f"large print (text of at least {CARD.large_min:g} pt) does not fit on {where}; "
+                    + (f"try --paper {good}" if good else "use --layout handout on a full sheet"))
+        if not engine.fits(self, replace(plan, items=plan.items[:1], transitions_s=()), paper, ctx):
+            return (f"{where} is too small to hold the red flags with even one stretch at "
+                    f"{CARD.min_body:g} pt or more; "
+                    + (f"use --paper {good}" if good else "use a poster"))
+        count = f"{len(plan.items)} stretch{'es' if len(plan.items) != 1 else ''}"
+        tail = f"try --paper {good}, or fewer --minutes" if good else "try fewer --minutes"
+        return (f"{count} with their steps, cautions and the red flags do not fit on {where} "
+                f"with text of at least {CARD.min_body:g} pt; {tail}")
 
 
-def refusal(plan: Plan, paper: Paper, ctx: RenderContext) -> str:
-    """Why the card does not fit, and the card papers (smallest first) where it does."""
-    where = f"the {paper.name} card" if paper.card else f"a card half a {paper.name} sheet"
-    others = sorted((p for p in PAPERS.values() if p.card and p != paper),
-                    key=lambda p: p.width * p.height)
-    good = " or ".join(p.name for p in others if fits(plan, p, ctx))
-    if ctx.large_print:
-        return (f"large print (text of at least {CARD.large_min:g} pt) does not fit on {where}; "
-                + (f"try --paper {good}" if good else "use --layout handout on a full sheet"))
-    if not fits(replace(plan, items=plan.items[:1], transitions_s=()), paper, ctx):
-        return (f"{where} is too small to hold the red flags with even one stretch at "
-                f"{CARD.min_body:g} pt or more; " + (f"use --paper {good}" if good else "use a poster"))
-    count = f"{len(plan.items)} stretch{'es' if len(plan.items) != 1 else ''}"
-    tail = f"try --paper {good}, or fewer --minutes" if good else "try fewer --minutes"
-    return (f"{count} with their steps, cautions and the red flags do not fit on {where} "
-            f"with text of at least {CARD.min_body:g} pt; {tail}")
+def _template(paper: Paper, per_sheet: int) -> PageTemplate:
+    """A card paper's pages carry nothing else; a sheet of cards has its cut lines."""
+    if paper.card:
+        return PageTemplate(paper)
+    return PageTemplate(paper, lambda c, number, total: draw_cut_lines(c, paper, per_sheet))
 
 
-def render(plan: Plan, paper: Paper, ctx: RenderContext) -> bytes:
-    """A two-page pocket card PDF: fronts, then backs, for long-edge duplex printing.
+DESIGN = CardDesign()
 
-    A card paper gets one card a page; any other sheet four, with cut lines between them.
-
-    Raises:
-        LayoutError: the card cannot fit with text of at least 9 pt (14 pt for large print).
-    """
-    return CardPrinter(plan, paper, ctx).render()

@@ -9,7 +9,6 @@ how each page knows it is "page x of y".
 
 from __future__ import annotations
 
-import io
 import re
 from dataclasses import dataclass
 
@@ -20,11 +19,12 @@ from .brand import QR_SIZE, contact_lines, draw_logo, draw_qr
 from .common import (ACCENT, BOLD, BOX_LINE, FEEL_LABEL, INK, MUTED, REGULAR, STOP_FILL, STOP_LINE,
                      TextBlock, badge_height, caution_mark_width, dose_text, draw_badge,
                      draw_cautions, draw_feel, draw_lines, draw_number, draw_numbered_steps,
-                     leading, new_canvas, number_width, safety_blocks, source_line, text_width,
+                     leading, number_width, safety_blocks, source_line, text_width,
                      wrap)
 from .typescale import HANDOUT, LARGE_PRINT_MIN_PT
 from .context import RenderContext, draw_stretch_figure
 from .flow import Block, paginate
+from .engine import Box, NoFit, PageTemplate
 
 MARGIN = 16 * MM          # roomier than the 10 mm printer limit: a handout is read, not pinned up
 FOOTER_GAP = 8 * MM       # the page footer sits in the bottom margin, still 10 mm from the edge
@@ -57,9 +57,6 @@ LARGE = Style(body=HANDOUT.large_max, small=LARGE_PRINT_MIN_PT, figure_h=230.0) 
 
 class Handout:
     def __init__(self, plan: Plan, paper: Paper, ctx: RenderContext):
-        if paper.card:
-            raise LayoutError(f"the handout needs a full sheet, not {paper.label}; "
-                              "try --paper letter or --paper a4, or --layout card")
         self.plan, self.paper, self.ctx = plan, paper, ctx
         self.style = LARGE if ctx.large_print else NORMAL
         self.width = paper.width - 2 * MARGIN
@@ -76,24 +73,6 @@ class Handout:
         flow += [self.stretch(n, item) for n, item in enumerate(self.plan.items, 1)]
         flow.append(self.tracker())
         return flow
-
-    def render(self) -> bytes:
-        pages = paginate(self.blocks(), self.top, self.bottom, BLOCK_GAP, self.paper.label)
-        buf = io.BytesIO()
-        c = new_canvas(buf, self.paper.size, self.plan, "handout", self.ctx.grayscale)
-        c.showOutline()
-        marks = 0
-        for number, page in enumerate(pages, 1):
-            for block, top in page:
-                if block.bookmark:
-                    marks += 1
-                    c.bookmarkPage(f"b{marks}", fit="XYZ", top=top + 4, left=0, zoom=0)
-                    c.addOutlineEntry(block.bookmark, f"b{marks}", level=0)
-                block.paint(c, MARGIN, top)
-            self.footer(c, number, len(pages))
-            c.showPage()
-        c.save()
-        return buf.getvalue()
 
     # --- page furniture -----------------------------------------------------------------
     def footer(self, c, number: int, total: int) -> None:
@@ -479,6 +458,55 @@ def _fit_line(text: str, size: float, width: float) -> str:
     return text.rstrip() + "…"
 
 
-def render(plan: Plan, paper: Paper, ctx: RenderContext) -> bytes:
-    """The multi-page clinic handout for `plan` on `paper` (A4 or Letter are the usual)."""
-    return Handout(plan, paper, ctx).render()
+@dataclass(frozen=True)
+class FittedHandout:
+    """The handout cut into pages: each page's blocks with the y of their tops."""
+
+    pages: tuple[tuple[tuple[Block, float], ...], ...]
+    template: PageTemplate
+
+    @property
+    def page_count(self) -> int:
+        return len(self.pages)
+
+    def figure_boxes(self) -> list[Box]:
+        return []
+
+    def draw_page(self, c, number: int) -> None:
+        """Draws the page's blocks, each bookmarked block with its entry in the outline."""
+        marks = sum(1 for page in self.pages[:number - 1] for block, _ in page if block.bookmark)
+        for block, top in self.pages[number - 1]:
+            if block.bookmark:
+                marks += 1
+                c.bookmarkPage(f"b{marks}", fit="XYZ", top=top + 4, left=0, zoom=0)
+                c.addOutlineEntry(block.bookmark, f"b{marks}", level=0)
+            block.paint(c, MARGIN, top)
+
+
+class HandoutDesign:
+    """The handout as a page design for the layout engine."""
+
+    name = "handout"
+
+    def measure(self, plan: Plan, paper: Paper, ctx: RenderContext) -> FittedHandout | NoFit:
+        if paper.card:
+            return NoFit(f"the handout needs a full sheet, not {paper.label}; "
+                         "try --paper letter or --paper a4, or --layout card")
+        handout = Handout(plan, paper, ctx)
+        try:
+            pages = paginate(handout.blocks(), handout.top, handout.bottom, BLOCK_GAP, paper.label)
+        except LayoutError as exc:
+            return NoFit(str(exc))
+        return FittedHandout(tuple(tuple(page) for page in pages),
+                             PageTemplate(paper, handout.footer, outline=True))
+
+    def other_papers(self, paper: Paper) -> tuple[tuple[Paper, ...], int]:
+        return (), 0
+
+    def refusal(self, plan: Plan, paper: Paper, ctx: RenderContext, failed: NoFit,
+                alternatives: tuple[str, ...]) -> str:
+        return failed.reason
+
+
+DESIGN = HandoutDesign()
+

@@ -10,20 +10,19 @@ not squeezed.
 
 from __future__ import annotations
 
-import io
 import math
 from dataclasses import dataclass, replace
 
-from ..errors import LayoutError
 from ..model import Plan, PlannedStretch, format_seconds
 from ..paper import Paper
 from .brand import clinic_lines
 from .common import (ACCENT, BOLD, BOX_LINE, FEEL_LABEL, INK, MUTED, REGULAR, STOP_LINE, TextBlock,
                      badge_height, caution_mark_width, dose_text, draw_badge, draw_cautions,
-                     draw_feel, draw_lines, draw_number, draw_numbered_steps, leading, new_canvas,
+                     draw_feel, draw_lines, draw_number, draw_numbered_steps, leading,
                      safety_blocks, source_line, text_width, wrap)
 from .typescale import POSTER
 from .context import RenderContext, draw_stretch_figure, shared_figure_scale
+from .engine import Box, NoFit, PageTemplate
 
 TIME_PT = 16.0
 FULL_STEPS_MIN_PT = 10.0
@@ -189,23 +188,6 @@ class Poster:
         height = tallest + len(sources) * leading(self.sources_pt) + 16
         return [[blocks[i] for i in g] for g in groups], height, sources
 
-    def fit(self) -> Grid:
-        """The grid to draw.
-
-        Raises:
-            LayoutError: nothing fits; the message names larger sheets that would do.
-        """
-        grid = self.best_grid()
-        if grid is not None:
-            return grid
-        n = len(self.plan.items)
-        where = " in large print" if self.ctx.large_print else " with readable text"
-        bigger = self.papers_that_fit()
-        advice = [f"a larger --paper ({' or '.join(bigger)})" if bigger else "",
-                  "fewer --minutes", "--layout handout" if self.ctx.large_print else ""]
-        raise LayoutError(f"{n} stretches do not fit on one {self.paper.name} poster{where}; "
-                          f"try " + " or ".join(a for a in advice if a))
-
     def best_grid(self) -> Grid | None:
         """Every step at a comfortable size, else the summaries; within each, type size from
         large to small: the first fit wins.
@@ -229,22 +211,6 @@ class Poster:
                                                                          footer_h))
                 size -= 0.5
         return None
-
-    def papers_that_fit(self) -> list[str]:
-        """Up to two larger sheets on which this poster does fit, smallest first."""
-        from ..paper import PAPERS
-
-        larger = sorted((p for p in PAPERS.values() if not p.card
-                         and p.width * p.height > self.paper.width * self.paper.height),
-                        key=lambda p: (p.width * p.height, p.name))
-        fits = []
-        for sheet in larger:
-            if Poster(self.plan, sheet, self.ctx).best_grid() is None:
-                continue
-            fits.append(sheet.name)
-            if len(fits) == 2:
-                break
-        return fits
 
     def _grown_footer(self, grid: Grid, grid_h: float, footer_size: float, footer_h: float) -> float:
         """The footer's type size once height the grid left unused goes to larger safety text,
@@ -298,19 +264,15 @@ class Poster:
         return Grid(cols, side, size, cell_w, row_h, mid_h, texts)
 
     # --- drawing -------------------------------------------------------------------------
-    def render(self) -> bytes:
-        grid = self.fit()
-        buf = io.BytesIO()
-        c = new_canvas(buf, self.paper.size, self.plan, "poster", self.ctx.grayscale)
+    def draw(self, c, grid: Grid) -> None:
+        """Draws the fitted grid: the header, every cell with its figure at the poster's shared
+        scale, and the safety footer."""
         self._draw_header(c, self.paper.height - self.m)
         cells = self.cells(grid)
         scale = shared_figure_scale(self.ctx, self.plan.items, [cell.figure[2:] for cell in cells])
         for cell in cells:
             self._draw_cell(c, grid, cell, scale)
         self._draw_footer(c, grid.footer_size)
-        c.showPage()
-        c.save()
-        return buf.getvalue()
 
     def cells(self, grid: Grid) -> list[Cell]:
         """Where each stretch's box and figure go on the page, in plan order."""
@@ -417,10 +379,49 @@ def _splits(n: int, cols: int):
         yield from combinations(range(1, n), k)
 
 
-def render(plan: Plan, paper: Paper, ctx: RenderContext) -> bytes:
-    """One-page poster PDF for `plan` on `paper`.
+@dataclass(frozen=True)
+class FittedPoster:
+    """A poster measured for its paper: the grid and the page it goes on."""
 
-    Raises:
-        LayoutError: the routine cannot fit with body text of at least 9 pt.
-    """
-    return Poster(plan, paper, ctx).render()
+    poster: Poster
+    grid: Grid
+    template: PageTemplate
+    page_count: int = 1
+
+    def figure_boxes(self) -> list[Box]:
+        return [cell.figure for cell in self.poster.cells(self.grid)]
+
+    def draw_page(self, c, number: int) -> None:
+        self.poster.draw(c, self.grid)
+
+
+class PosterDesign:
+    """The poster as a page design for the layout engine."""
+
+    name = "poster"
+
+    def measure(self, plan: Plan, paper: Paper, ctx: RenderContext) -> FittedPoster | NoFit:
+        poster = Poster(plan, paper, ctx)
+        grid = poster.best_grid()
+        return NoFit("") if grid is None else FittedPoster(poster, grid, PageTemplate(paper))
+
+    def other_papers(self, paper: Paper) -> tuple[list[Paper], int]:
+        """Larger sheets, smallest first; the refusal names two at most."""
+        from ..paper import PAPERS
+
+        larger = sorted((p for p in PAPERS.values() if not p.card
+                         and p.width * p.height > paper.width * paper.height),
+                        key=lambda p: (p.width * p.height, p.name))
+        return larger, 2
+
+    def refusal(self, plan: Plan, paper: Paper, ctx: RenderContext, failed: NoFit,
+                alternatives: tuple[str, ...]) -> str:
+        where = " in large print" if ctx.large_print else " with readable text"
+        advice = [f"a larger --paper ({' or '.join(alternatives)})" if alternatives else "",
+                  "fewer --minutes", "--layout handout" if ctx.large_print else ""]
+        return (f"{len(plan.items)} stretches do not fit on one {paper.name} poster{where}; "
+                f"try " + " or ".join(a for a in advice if a))
+
+
+DESIGN = PosterDesign()
+
