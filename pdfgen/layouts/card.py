@@ -24,10 +24,12 @@ from dataclasses import dataclass, replace
 
 from ..model import Plan, PlannedStretch, format_seconds
 from ..paper import CARD_MARGIN, PAPERS, SHEET_MARGIN, Paper
-from .brand import clinic_lines
-from .common import (BOLD, BOX_LINE, INK, MUTED, REGULAR, STOP_LINE, TextBlock, badge_height,
+from .blocks import RunIn, balanced_wrap, draw_run_in, run_in
+from .common import (BOLD, BOX_LINE, INK, MUTED, REGULAR, STOP_LINE, badge_height,
                      caution_mark_width, dose_text, draw_badge, draw_caution_mark, draw_lines,
-                     draw_number, leading, safety_blocks, text_width, wrap)
+                     draw_number, leading, text_width, wrap)
+from .safety import TextBlock, safety_blocks
+from .brand import clinic_lines
 from .typescale import CARD
 from .context import RenderContext, draw_stretch_figure, shared_figure_scale
 from . import engine
@@ -95,49 +97,6 @@ def draw_cut_lines(c, paper: Paper, per_sheet: int) -> None:
         c.line(paper.width / 2, m, paper.width / 2, paper.height - m)
     c.line(m, paper.height / 2, paper.width - m, paper.height / 2)
     c.restoreState()
-
-
-# --- text pieces -------------------------------------------------------------------------
-def balanced_wrap(text: str, font: str, size: float, width: float) -> tuple[str, ...]:
-    """As few lines as `wrap` gives, but evened out, so no title ends on one lonely word."""
-    count = len(wrap(text, font, size, width))
-    while count > 1 and len(wrap(text, font, size, width - 4)) == count:
-        width -= 4
-    return tuple(wrap(text, font, size, width))
-
-
-@dataclass(frozen=True)
-class RunIn:
-    """A bold lead-in ("Knee rolls.") with regular text continuing on its last line."""
-
-    lead: tuple[str, ...]
-    first: str                  # the regular text sharing the lead's last line
-    rest: tuple[str, ...]
-
-    @property
-    def rows(self) -> int:
-        return len(self.lead) + len(self.rest)
-
-
-def run_in(lead: str, text: str, size: float, width: float) -> RunIn:
-    """Wraps `lead` in bold and `text` after it, sharing a line, so a name costs no line."""
-    lead_lines = tuple(wrap(lead, BOLD, size, width))
-    room = width - text_width(lead_lines[-1] + " ", BOLD, size)
-    words = text.split()
-    first = ""
-    while words and text_width(f"{first} {words[0]}".strip(), REGULAR, size) <= room:
-        first = f"{first} {words.pop(0)}".strip()
-    return RunIn(lead_lines, first, tuple(wrap(" ".join(words), REGULAR, size, width)))
-
-
-def draw_run_in(c, text: RunIn, x: float, top: float, size: float) -> float:
-    """Draws a RunIn downward from `top`; returns the new top."""
-    y = draw_lines(c, text.lead, x, top, BOLD, size)
-    if text.first:
-        c.setFont(REGULAR, size)
-        c.drawString(x + text_width(text.lead[-1] + " ", BOLD, size),
-                     y + leading(size) - size * 0.93, text.first)
-    return draw_lines(c, text.rest, x, y, REGULAR, size)
 
 
 # --- measured sides ----------------------------------------------------------------------

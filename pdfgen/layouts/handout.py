@@ -15,21 +15,21 @@ from dataclasses import dataclass
 from ..errors import LayoutError
 from ..model import Plan, PlannedStretch, format_seconds
 from ..paper import MM, Paper
+from .blocks import Block, Spacing, paginate, stretch_text
+from .common import (ACCENT, BOLD, BOX_LINE, INK, MUTED, REGULAR, STOP_FILL, STOP_LINE, dose_text,
+                     draw_lines, draw_number, leading, text_width, wrap)
+from .safety import TextBlock, safety_blocks, source_line
 from .brand import QR_SIZE, contact_lines, draw_logo, draw_qr
-from .common import (ACCENT, BOLD, BOX_LINE, FEEL_LABEL, INK, MUTED, REGULAR, STOP_FILL, STOP_LINE,
-                     TextBlock, badge_height, caution_mark_width, dose_text, draw_badge,
-                     draw_cautions, draw_feel, draw_lines, draw_number, draw_numbered_steps,
-                     leading, number_width, safety_blocks, source_line, text_width,
-                     wrap)
 from .typescale import HANDOUT, LARGE_PRINT_MIN_PT
 from .context import RenderContext, draw_stretch_figure
-from .flow import Block, paginate
 from .engine import Box, NoFit, PageTemplate
 
 MARGIN = 16 * MM          # roomier than the 10 mm printer limit: a handout is read, not pinned up
 FOOTER_GAP = 8 * MM       # the page footer sits in the bottom margin, still 10 mm from the edge
 BLOCK_GAP = HANDOUT.gap
 ITEM_GAP = 4.0            # between steps and bullets: separate items read as separate actions
+TEXT_SPACING = Spacing(after_badge=8, step_gap=ITEM_GAP, before_feel=4, before_cautions=0,
+                       caution_gap=ITEM_GAP, one_caution=False)
 WIDE_FIGURE = 1.8         # figures wider than this span the page; narrower ones sit beside text
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -318,7 +318,8 @@ class Handout:
             fig_w = self.width
             fig_h = min(s.figure_h, (self.width - 16) / aspect + 12)
             text_x = 0.0
-        text_h, paint_text = self.stretch_text(item, self.width - text_x)
+        text = stretch_text(item, s.body, self.width - text_x, TEXT_SPACING)
+        text_h = text.height()
         body_h = max(fig_h, text_h) if beside else fig_h + 10 + text_h
         height = head_h + body_h
 
@@ -333,7 +334,8 @@ class Handout:
             c.setLineWidth(0.6)
             c.roundRect(x, y - fig_h, fig_w, fig_h, 8, stroke=1, fill=0)
             draw_stretch_figure(c, self.ctx, item, x + 8, y - fig_h + 6, fig_w - 16, fig_h - 12)
-            paint_text(c, x + text_x, y if beside else y - fig_h - 10)
+            tx = x + text_x
+            text.draw_tail(c, tx, text.draw_steps(c, tx, y if beside else y - fig_h - 10))
 
         return Block(height, paint, bookmark=f"{number}. {item.stretch.name}")
 
@@ -342,26 +344,6 @@ class Handout:
             return 1.0
         x0, y0, x1, y1 = self.ctx.geometry(item.stretch.figure).bbox
         return (x1 - x0) / max(y1 - y0, 1e-6)
-
-    def stretch_text(self, item: PlannedStretch, width: float):
-        """The dose badge, numbered steps, "Feel it" and cautions in a column `width` wide."""
-        s = self.style
-        lead = leading(s.body)
-        num_w = number_width(s.body)
-        steps = [wrap(step, REGULAR, s.body, width - num_w) for step in item.stretch.steps]
-        feel = wrap(f"{FEEL_LABEL} {item.stretch.feel}", REGULAR, s.body, width)
-        mark_w = caution_mark_width(s.body)
-        cautions = [wrap(text, REGULAR, s.body, width - mark_w) for text in item.stretch.cautions]
-        height = (badge_height(s.body, dose_text(item), width) + 8 + sum(lead * len(st) + ITEM_GAP for st in steps)
-                  + 4 + lead * len(feel) + sum(lead * len(ct) + ITEM_GAP for ct in cautions))
-
-        def paint(c, x, y):
-            y -= draw_badge(c, x, y, dose_text(item), s.body, width) + 8
-            y = draw_numbered_steps(c, steps, x, y, s.body, ITEM_GAP) - 4
-            y = draw_feel(c, feel, x, y, s.body)
-            draw_cautions(c, cautions, x, y, s.body, ITEM_GAP)
-
-        return height, paint
 
     # --- the tracker and sources ------------------------------------------------------------
     def tracker(self) -> Block:

@@ -15,11 +15,11 @@ from dataclasses import dataclass, replace
 
 from ..model import Plan, PlannedStretch, format_seconds
 from ..paper import Paper
+from .blocks import Spacing, StretchText, stretch_text
+from .common import (ACCENT, BOLD, BOX_LINE, INK, MUTED, REGULAR, STOP_LINE, draw_lines,
+                     draw_number, leading, text_width, wrap)
+from .safety import TextBlock, safety_blocks, source_line
 from .brand import clinic_lines
-from .common import (ACCENT, BOLD, BOX_LINE, FEEL_LABEL, INK, MUTED, REGULAR, STOP_LINE, TextBlock,
-                     badge_height, caution_mark_width, dose_text, draw_badge, draw_cautions,
-                     draw_feel, draw_lines, draw_number, draw_numbered_steps, leading,
-                     safety_blocks, source_line, text_width, wrap)
 from .typescale import POSTER
 from .context import RenderContext, draw_stretch_figure, shared_figure_scale
 from .engine import Box, NoFit, PageTemplate
@@ -28,6 +28,12 @@ TIME_PT = 16.0
 FULL_STEPS_MIN_PT = 10.0
 FOOTER_MAX_PT = 11.0   # below this, a one-line summary reads better than five small steps
 GAP = POSTER.gap
+
+
+# A cell's text: no gap between steps, "Feel it" and the cautions a little apart, the cautions
+# run together behind one mark.
+CELL_SPACING = Spacing(after_badge=4, step_gap=0, before_feel=3, before_cautions=3, caution_gap=0,
+                       one_caution=True)
 
 
 @dataclass(frozen=True)
@@ -39,42 +45,21 @@ class CellText:
     """
 
     name: tuple[str, ...]
-    steps: tuple[tuple[str, ...], ...]   # every step, numbered; or the summary alone
-    feel: tuple[str, ...]
-    cautions: tuple[str, ...]
-    size: float
-    badge_h: float
-    numbered: bool = True
+    body: StretchText
 
     @property
     def name_size(self) -> float:
-        return self.size * 1.15
+        return self.body.size * 1.15
 
     def name_height(self) -> float:
-        return max(leading(self.name_size) * len(self.name), self.size * 1.9)
-
-    def steps_height(self) -> float:
-        return self.badge_h + 4 + leading(self.size) * sum(map(len, self.steps))
-
-    def tail_height(self) -> float:
-        return leading(self.size) * (len(self.feel) + len(self.cautions)) + 6
+        return max(leading(self.name_size) * len(self.name), self.body.size * 1.9)
 
 
 def cell_text(item: PlannedStretch, width: float, step_width: float, size: float,
               brief: bool) -> CellText:
     """The cell's words; `brief` prints the stretch's summary in place of its steps."""
     name = wrap(item.stretch.name, BOLD, size * 1.15, width - size * 2.2)
-    if brief:
-        steps = (tuple(wrap(item.stretch.summary, REGULAR, size, step_width)),)
-    else:
-        num_w = text_width("4. ", BOLD, size)
-        steps = tuple(tuple(wrap(step, REGULAR, size, step_width - num_w))
-                      for step in item.stretch.steps)
-    feel = tuple(wrap(f"{FEEL_LABEL} {item.stretch.feel}", REGULAR, size, width))
-    joined = " ".join(item.stretch.cautions)
-    cautions = tuple(wrap(joined, REGULAR, size, width - caution_mark_width(size))) if joined else ()
-    badge_h = badge_height(size, dose_text(item), step_width)
-    return CellText(tuple(name), steps, feel, cautions, size, badge_h, numbered=not brief)
+    return CellText(tuple(name), stretch_text(item, size, width, CELL_SPACING, step_width, brief))
 
 
 @dataclass(frozen=True)
@@ -247,8 +232,8 @@ class Poster:
         fixed, mids = [], []
         for row in rows:
             head = max(t.name_height() for t in row) + 4
-            tail = max(t.tail_height() for t in row)
-            body = max(t.steps_height() for t in row)
+            tail = max(t.body.tail_height() for t in row)
+            body = max(t.body.steps_height() for t in row)
             if side:
                 mids.append(max(min_fig, body))
                 fixed.append(2 * pad + head + tail)
@@ -335,24 +320,11 @@ class Poster:
             body_top = box[1] - 6
             tail_top = None
         draw_stretch_figure(c, self.ctx, item, *box, scale=scale)
-        y = body_top - draw_badge(c, tx, body_top, dose_text(item), size,
-                                  inner * (1 - FIG_SHARE) if grid.side else inner) - 4
-        y = self._draw_steps(c, t, tx, y, size)
-        self._draw_tail(c, t, x + pad, tail_top if tail_top is not None else y, size)
+        y = t.body.draw_steps(c, tx, body_top)
+        t.body.draw_tail(c, x + pad, tail_top if tail_top is not None else y)
 
     def _row_members(self, grid: Grid, row: int) -> range:
         return range(row * grid.cols, min(len(self.plan.items), (row + 1) * grid.cols))
-
-    def _draw_steps(self, c, t: CellText, x: float, y: float, size: float) -> float:
-        if not t.numbered:
-            return draw_lines(c, t.steps[0], x, y, REGULAR, size)
-        return draw_numbered_steps(c, t.steps, x, y, size)
-
-    def _draw_tail(self, c, t: CellText, x: float, y: float, size: float) -> None:
-        """"Feel it" (label in bold) and the cautions behind a warning mark."""
-        y = draw_feel(c, t.feel, x, y - 3, size) - 3
-        if t.cautions:
-            draw_cautions(c, [t.cautions], x, y, size)
 
     def _draw_footer(self, c, size: float) -> None:
         columns, height, sources = self.footer_layout(size)

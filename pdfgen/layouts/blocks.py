@@ -1,0 +1,228 @@
+"""Measured pieces of a page, shared by the page designs: each says its size before it is drawn.
+
+A block is measured for a width and a type size with the same functions that draw it, so a
+fitter knows exactly what it will print. A `Block` never splits: `paginate` moves a whole block
+to the next page, or refuses the page if one block is taller than it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from ..errors import LayoutError
+from ..model import PlannedStretch
+from .common import (BOLD, INK, REGULAR, badge_height, caution_mark_width, dose_text, draw_badge,
+                     draw_caution_mark, draw_lines, leading, text_width, wrap)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A measured piece of the page. `paint(c, x, top)` draws it exactly `height` tall."""
+
+    height: float
+    paint: Callable[..., None]
+    bookmark: str = ""
+    keep_with_next: bool = False
+
+
+def paginate(blocks: list[Block], top: float, bottom: float, gap: float,
+             paper_label: str) -> list[list[tuple[Block, float]]]:
+    """Each page's blocks with the y of their tops, placed top-down from `top` to `bottom`.
+
+    A block that does not fit starts the next page; a keep-with-next heading moves with the
+    block after it.
+
+    Raises:
+        LayoutError: a block is taller than a whole page.
+    """
+    pages: list[list[tuple[Block, float]]] = [[]]
+    y = top
+    for n, block in enumerate(blocks):
+        need = block.height
+        if block.keep_with_next and n + 1 < len(blocks):
+            need += gap + blocks[n + 1].height
+        if y - need < bottom and pages[-1]:
+            pages.append([])
+            y = top
+        if y - block.height < bottom:
+            raise LayoutError(f"a block of the handout is taller than a page of {paper_label}; "
+                              "try a larger paper")
+        pages[-1].append((block, y))
+        y -= block.height + gap
+    return pages
+
+
+FEEL_LABEL = "Feel it:"
+
+
+def number_width(size: float) -> float:
+    """Room for a step number ("4. ") before its wrapped text."""
+    return text_width("4. ", BOLD, size)
+
+
+def draw_numbered_steps(c, steps: Sequence[Sequence[str]], x: float, top: float, size: float,
+                        gap: float = 0.0) -> float:
+    """Each step's wrapped lines behind its bold number, `gap` below each; returns the new top.
+    Wrap each step `number_width(size)` narrower than the column."""
+    indent = number_width(size)
+    for n, lines in enumerate(steps, 1):
+        c.setFillColorRGB(*INK)
+        c.setFont(BOLD, size)
+        c.drawString(x, top - size * 0.93, f"{n}.")
+        top = draw_lines(c, lines, x + indent, top, REGULAR, size) - gap
+    return top
+
+
+def draw_feel(c, lines: Sequence[str], x: float, top: float, size: float) -> float:
+    """"Feel it:" in bold, then the rest of the text (`lines`, wrapped with the label at the start
+    of the first line, as `wrap(f"{FEEL_LABEL} {text}", ...)` gives); returns the new top."""
+    c.setFillColorRGB(*INK)
+    c.setFont(BOLD, size)
+    c.drawString(x, top - size * 0.93, FEEL_LABEL)
+    c.setFont(REGULAR, size)
+    c.drawString(x + text_width(FEEL_LABEL + " ", BOLD, size), top - size * 0.93,
+                 lines[0][len(FEEL_LABEL):].strip())
+    return draw_lines(c, lines[1:], x, top - leading(size), REGULAR, size)
+
+
+def draw_cautions(c, cautions: Sequence[Sequence[str]], x: float, top: float, size: float,
+                  gap: float = 0.0) -> float:
+    """Each caution's wrapped lines behind a warning mark, `gap` above each; returns the new top.
+    Wrap each caution `caution_mark_width(size)` narrower than the column."""
+    for lines in cautions:
+        top -= gap
+        draw_caution_mark(c, x, top - size * 0.05, size)
+        top = draw_lines(c, lines, x + caution_mark_width(size), top, REGULAR, size)
+    return top
+
+
+@dataclass(frozen=True)
+class Spacing:
+    """The gaps (points) in a stretch's text: after the dose label, after each step, before
+    "Feel it", before the cautions and before each caution; and whether the cautions run
+    together as one paragraph behind one mark (a crowded poster cell) or stand one a line."""
+
+    after_badge: float
+    step_gap: float
+    before_feel: float
+    before_cautions: float
+    caution_gap: float
+    one_caution: bool
+
+
+@dataclass(frozen=True)
+class StretchText:
+    """A stretch's dose label, steps (every one numbered, or its one-line summary), where to
+    feel it and its cautions, wrapped: the text of a stretch block in any layout.
+
+    The steps may sit in a narrower column than the rest (beside a figure), so the two parts
+    are measured and drawn apart.
+    """
+
+    dose: str
+    size: float
+    step_width: float
+    badge_h: float
+    steps: tuple[tuple[str, ...], ...]
+    numbered: bool
+    feel: tuple[str, ...]
+    cautions: tuple[tuple[str, ...], ...]
+    spacing: Spacing
+
+    def steps_height(self) -> float:
+        """The dose label and the steps."""
+        lines = sum(map(len, self.steps))
+        return (self.badge_h + self.spacing.after_badge + leading(self.size) * lines
+                + self.spacing.step_gap * len(self.steps))
+
+    def tail_height(self) -> float:
+        """"Feel it" and the cautions."""
+        sp = self.spacing
+        lines = len(self.feel) + sum(map(len, self.cautions))
+        return (leading(self.size) * lines + (sp.before_feel + sp.before_cautions)
+                + sp.caution_gap * len(self.cautions))
+
+    def height(self) -> float:
+        """The whole text in one column."""
+        return self.steps_height() + self.tail_height()
+
+    def draw_steps(self, c, x: float, top: float) -> float:
+        """The dose label and the steps; returns the new top."""
+        top -= draw_badge(c, x, top, self.dose, self.size, self.step_width) + self.spacing.after_badge
+        if not self.numbered:
+            return draw_lines(c, self.steps[0], x, top, REGULAR, self.size)
+        return draw_numbered_steps(c, self.steps, x, top, self.size, self.spacing.step_gap)
+
+    def draw_tail(self, c, x: float, top: float) -> float:
+        """"Feel it" and the cautions; returns the new top."""
+        sp = self.spacing
+        top = draw_feel(c, self.feel, x, top - sp.before_feel, self.size) - sp.before_cautions
+        if self.cautions:
+            top = draw_cautions(c, self.cautions, x, top, self.size, sp.caution_gap)
+        return top
+
+
+def stretch_text(item: PlannedStretch, size: float, width: float, spacing: Spacing,
+                 step_width: float | None = None, brief: bool = False) -> StretchText:
+    """The stretch's text wrapped for a column `width` wide (the steps in `step_width`, if
+    narrower); `brief` prints the stretch's summary in place of its steps."""
+    step_width = width if step_width is None else step_width
+    if brief:
+        steps = (tuple(wrap(item.stretch.summary, REGULAR, size, step_width)),)
+    else:
+        steps = tuple(tuple(wrap(step, REGULAR, size, step_width - number_width(size)))
+                      for step in item.stretch.steps)
+    feel = tuple(wrap(f"{FEEL_LABEL} {item.stretch.feel}", REGULAR, size, width))
+    mark_w = caution_mark_width(size)
+    if spacing.one_caution:
+        joined = " ".join(item.stretch.cautions)
+        cautions = (tuple(wrap(joined, REGULAR, size, width - mark_w)),) if joined else ()
+    else:
+        cautions = tuple(tuple(wrap(text, REGULAR, size, width - mark_w))
+                         for text in item.stretch.cautions)
+    dose = dose_text(item)
+    return StretchText(dose, size, step_width, badge_height(size, dose, step_width), steps,
+                       not brief, feel, cautions, spacing)
+
+
+def balanced_wrap(text: str, font: str, size: float, width: float) -> tuple[str, ...]:
+    """As few lines as `wrap` gives, but evened out, so no title ends on one lonely word."""
+    count = len(wrap(text, font, size, width))
+    while count > 1 and len(wrap(text, font, size, width - 4)) == count:
+        width -= 4
+    return tuple(wrap(text, font, size, width))
+
+
+@dataclass(frozen=True)
+class RunIn:
+    """A bold lead-in ("Knee rolls.") with regular text continuing on its last line."""
+
+    lead: tuple[str, ...]
+    first: str                  # the regular text sharing the lead's last line
+    rest: tuple[str, ...]
+
+    @property
+    def rows(self) -> int:
+        return len(self.lead) + len(self.rest)
+
+
+def run_in(lead: str, text: str, size: float, width: float) -> RunIn:
+    """Wraps `lead` in bold and `text` after it, sharing a line, so a name costs no line."""
+    lead_lines = tuple(wrap(lead, BOLD, size, width))
+    room = width - text_width(lead_lines[-1] + " ", BOLD, size)
+    words = text.split()
+    first = ""
+    while words and text_width(f"{first} {words[0]}".strip(), REGULAR, size) <= room:
+        first = f"{first} {words.pop(0)}".strip()
+    return RunIn(lead_lines, first, tuple(wrap(" ".join(words), REGULAR, size, width)))
+
+
+def draw_run_in(c, text: RunIn, x: float, top: float, size: float) -> float:
+    """Draws a RunIn downward from `top`; returns the new top."""
+    y = draw_lines(c, text.lead, x, top, BOLD, size)
+    if text.first:
+        c.setFont(REGULAR, size)
+        c.drawString(x + text_width(text.lead[-1] + " ", BOLD, size),
+                     y + leading(size) - size * 0.93, text.first)
+    return draw_lines(c, text.rest, x, y, REGULAR, size)
