@@ -33,7 +33,7 @@ from .brand import clinic_lines
 from .typescale import CARD
 from .context import RenderContext, draw_stretch_figure, shared_figure_scale
 from . import engine
-from .engine import Box, NoFit, PageTemplate
+from .engine import Box, NoFit, PageTemplate, first_fit, type_sizes
 
 MIN_FIG_W, MIN_FIG_H = 64.0, 34.0   # below about 12 mm tall a pose stops being recognisable
 MAX_ROW_H = 100.0
@@ -45,10 +45,6 @@ CUT_LINE_PT = 0.6
 # Half the widest line (the red box's): strokes centred on the drawing's edge stay inside the
 # content box, and so out of the margin.
 STROKE_ROOM = 0.6
-
-class NoRoom(Exception):
-    """The card does not fit at the smallest allowed type size."""
-
 
 # --- where cards go on a page ------------------------------------------------------------
 @dataclass(frozen=True)
@@ -198,35 +194,25 @@ class Card:
         self.rules, self.emergency, self.urgent, *personal = safety_blocks(plan, ctx.safety)
         self.personal: TextBlock | None = personal[0] if personal else None
 
-    def sizes(self) -> list[float]:
-        floor = CARD.large_min if self.ctx.large_print else CARD.min_body
-        top = max(CARD.max_body, floor + 2)
-        return [top - 0.5 * k for k in range(int((top - floor) / 0.5) + 1)]
+    def fit(self) -> tuple[Front, Back] | None:
+        """Both sides of the first arrangement that fits, each at its largest size; None if
+        none does."""
+        arrangements = [arr for arr in ARRANGEMENTS
+                        if self.personal is not None or not arr.personal_on_front]
+        return first_fit(arrangements, self._sides)
 
-    def fit(self) -> tuple[Front, Back]:
-        """Both sides of the first arrangement that fits, each at its largest size.
-
-        Raises:
-            NoRoom: no arrangement fits.
-        """
-        for arr in ARRANGEMENTS:
-            if arr.personal_on_front and self.personal is None:
-                continue
-            front = self._largest(lambda size, inline: self._front(size, inline, arr))
-            back = front and self._largest(lambda size, inline: self._back(size, inline, arr))
-            if back:
-                return front, back
-        raise NoRoom()
+    def _sides(self, arr: Arrangement) -> tuple[Front, Back] | None:
+        front = self._largest(lambda size, inline: self._front(size, inline, arr))
+        back = front and self._largest(lambda size, inline: self._back(size, inline, arr))
+        return (front, back) if back else None
 
     def _largest(self, measure):
         """The first fit from large to small type: bulleted lists at any size, since a list of
         symptoms scans better than a paragraph, and only then the items run together."""
-        for inline in (False, True):
-            for size in self.sizes():
-                fitted = measure(size, inline)
-                if fitted is not None:
-                    return fitted
-        return None
+        scale = (CARD.large_max, CARD.large_min) if self.ctx.large_print else (CARD.max_body,
+                                                                               CARD.min_body)
+        options = [(size, inline) for inline in (False, True) for size in type_sizes(*scale)]
+        return first_fit(options, lambda option: measure(*option))
 
     def _rules_h(self, size: float, inline: bool) -> float:
         pad = size * 0.7
@@ -460,15 +446,16 @@ class CardDesign:
 
     def measure(self, plan: Plan, paper: Paper, ctx: RenderContext) -> FittedCard | NoFit:
         """The card's two sides; on a sheet, four to a sheet if they fit, else two."""
-        for per_sheet in (1,) if paper.card else (4, 2):
-            place = placement(paper, per_sheet)
-            card = place.card(plan, ctx)
-            try:
-                sides = card.fit()
-            except NoRoom:
-                continue
-            return FittedCard(per_sheet, place, card, *sides, template=_template(paper, per_sheet))
-        return NoFit("")
+        fitted = first_fit((1,) if paper.card else (4, 2),
+                           lambda per_sheet: self._fitted(plan, paper, ctx, per_sheet))
+        return NoFit("") if fitted is None else fitted
+
+    @staticmethod
+    def _fitted(plan: Plan, paper: Paper, ctx: RenderContext, per_sheet: int) -> FittedCard | None:
+        place = placement(paper, per_sheet)
+        card = place.card(plan, ctx)
+        sides = card.fit()
+        return sides and FittedCard(per_sheet, place, card, *sides, template=_template(paper, per_sheet))
 
     def other_papers(self, paper: Paper) -> tuple[list[Paper], None]:
         """Every other card paper, smallest first."""

@@ -143,4 +143,6 @@ def first_fit(options: Iterable[T], measure: Callable[[T], R | None]) -> R | Non
 
 def type_sizes(largest: float, smallest: float, step: float = 0.5) -> list[float]:
     """Type sizes from `largest` down to `smallest` in `step`s, both ends included."""
+    if largest < smallest:
+        return []
     return [largest - step * k for k in range(int((largest - smallest) / step + 1e-9) + 1)]

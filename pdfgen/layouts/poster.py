@@ -16,13 +16,13 @@ from dataclasses import dataclass, replace
 from ..model import Plan, PlannedStretch, format_seconds
 from ..paper import Paper
 from .blocks import Spacing, StretchText, stretch_text
-from .common import (ACCENT, BOLD, BOX_LINE, INK, MUTED, REGULAR, STOP_LINE, draw_lines,
+from .common import (ACCENT, BOLD, BOX_LINE, INK, MUTED, REGULAR, draw_lines,
                      draw_number, leading, text_width, wrap)
-from .safety import TextBlock, safety_blocks, source_line
+from .safety import SafetyColumns, safety_blocks, safety_columns, source_line
 from .brand import clinic_lines
 from .typescale import POSTER
 from .context import RenderContext, draw_stretch_figure, shared_figure_scale
-from .engine import Box, NoFit, PageTemplate
+from .engine import Box, NoFit, PageTemplate, first_fit, type_sizes
 
 TIME_PT = 16.0
 FULL_STEPS_MIN_PT = 10.0
@@ -151,27 +151,12 @@ class Poster:
         return max(text_width(format_seconds(self.plan.total_s), BOLD, TIME_PT),
                    text_width("in all", REGULAR, self.note_pt)) + 16
 
-    def footer_columns(self) -> int:
-        """Three safety columns on a sheet, fewer on narrow paper."""
-        return 3 if self.width > 400 else (2 if self.width > 260 else 1)
-
-    def footer_layout(self, size: float) -> tuple[list[list[TextBlock]], float, list[str]]:
-        """Packs the safety blocks into columns, in order, keeping the tallest column short."""
-        cols = self.footer_columns()
-        blocks = safety_blocks(self.plan, self.ctx.safety)
-        col_w = (self.width - 16 - (cols - 1) * 12) / cols
-        heights = [b.height(col_w, size, inline=True) + 4 for b in blocks]
-        best = None
-        for cuts in _splits(len(blocks), cols):
-            groups = [list(range(a, b)) for a, b in zip((0,) + cuts, cuts + (len(blocks),))]
-            tallest = max(sum(heights[i] for i in g) for g in groups)
-            if best is None or tallest < best[0]:
-                best = (tallest, groups)
-        tallest, groups = best
-        sources = wrap(source_line(self.plan, self.ctx.safety), REGULAR, self.sources_pt,
-                       self.width - 16)
-        height = tallest + len(sources) * leading(self.sources_pt) + 16
-        return [[blocks[i] for i in g] for g in groups], height, sources
+    def footer_layout(self, size: float) -> SafetyColumns:
+        """The safety footer at `size`: three columns on a sheet, fewer on narrow paper."""
+        cols = 3 if self.width > 400 else (2 if self.width > 260 else 1)
+        return safety_columns(safety_blocks(self.plan, self.ctx.safety),
+                              source_line(self.plan, self.ctx.safety), self.width, size, cols,
+                              self.sources_pt)
 
     def best_grid(self) -> Grid | None:
         """Every step at a comfortable size, else the summaries; within each, type size from
@@ -180,22 +165,21 @@ class Poster:
         The red flags shrink with the body text, a point behind it: they are read as much as
         the steps, so a large poster must not print them small.
         """
-        n = len(self.plan.items)
         full_steps_min = max(self.min_pt, FULL_STEPS_MIN_PT)
-        for brief, smallest in ((False, full_steps_min), (True, self.min_pt)):
-            size = self.max_pt
-            while size >= smallest - 1e-9:
-                footer_size = max(self.min_pt, min(size - 1.0, FOOTER_MAX_PT))
-                footer_h = self.footer_layout(footer_size)[1]
-                grid_h = (self.paper.height - 2 * self.m - self.header_height() - footer_h
-                          - 2 * GAP)
-                options = [g for g in self._grids(n, size, brief, grid_h) if g]
-                if options:
-                    grid = max(options, key=lambda g: (g.figure_size(), -g.cols))
-                    return replace(grid, footer_size=self._grown_footer(grid, grid_h, footer_size,
-                                                                         footer_h))
-                size -= 0.5
-        return None
+        options = [(brief, size) for brief, smallest in ((False, full_steps_min), (True, self.min_pt))
+                   for size in type_sizes(self.max_pt, smallest)]
+        return first_fit(options, lambda option: self._best_at(*option))
+
+    def _best_at(self, brief: bool, size: float) -> Grid | None:
+        """The grid shape that gives the figures most room at this size, if any fits."""
+        footer_size = max(self.min_pt, min(size - 1.0, FOOTER_MAX_PT))
+        footer_h = self.footer_layout(footer_size).height
+        grid_h = self.paper.height - 2 * self.m - self.header_height() - footer_h - 2 * GAP
+        options = [g for g in self._grids(len(self.plan.items), size, brief, grid_h) if g]
+        if not options:
+            return None
+        grid = max(options, key=lambda g: (g.figure_size(), -g.cols))
+        return replace(grid, footer_size=self._grown_footer(grid, grid_h, footer_size, footer_h))
 
     def _grown_footer(self, grid: Grid, grid_h: float, footer_size: float, footer_h: float) -> float:
         """The footer's type size once height the grid left unused goes to larger safety text,
@@ -203,7 +187,7 @@ class Poster:
         spare = grid_h - sum(grid.row_h) - (len(grid.row_h) - 1) * GAP
         size = min(grid.size, FOOTER_MAX_PT)
         while size > footer_size:
-            if self.footer_layout(size)[1] - footer_h <= spare:
+            if self.footer_layout(size).height - footer_h <= spare:
                 return size
             size -= 0.5
         return footer_size
@@ -257,7 +241,7 @@ class Poster:
         scale = shared_figure_scale(self.ctx, self.plan.items, [cell.figure[2:] for cell in cells])
         for cell in cells:
             self._draw_cell(c, grid, cell, scale)
-        self._draw_footer(c, grid.footer_size)
+        self.footer_layout(grid.footer_size).draw(c, self.m, self.m)
 
     def cells(self, grid: Grid) -> list[Cell]:
         """Where each stretch's box and figure go on the page, in plan order."""
@@ -325,30 +309,6 @@ class Poster:
 
     def _row_members(self, grid: Grid, row: int) -> range:
         return range(row * grid.cols, min(len(self.plan.items), (row + 1) * grid.cols))
-
-    def _draw_footer(self, c, size: float) -> None:
-        columns, height, sources = self.footer_layout(size)
-        x0, bottom = self.m, self.m
-        c.setStrokeColorRGB(*STOP_LINE)
-        c.setLineWidth(1.2)
-        c.roundRect(x0, bottom, self.width, height, 6, stroke=1, fill=0)
-        col_w = (self.width - 16 - (len(columns) - 1) * 12) / len(columns)
-        for k, blocks in enumerate(columns):
-            y = bottom + height - 8
-            for block in blocks:
-                y = block.draw(c, x0 + 8 + k * (col_w + 12), y, col_w, size, inline=True,
-                               heading_color=STOP_LINE if block is not columns[0][0] else INK) - 4
-        size = self.sources_pt
-        draw_lines(c, sources, x0 + 8, bottom + 6 + len(sources) * leading(size), REGULAR, size,
-                   MUTED)
-
-
-def _splits(n: int, cols: int):
-    """Every way to cut n blocks, in order, into at most `cols` non-empty columns."""
-    from itertools import combinations
-
-    for k in range(min(cols, n) - 1, -1, -1):
-        yield from combinations(range(1, n), k)
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,10 @@ Nothing here is ever shortened to make room: a layout that cannot fit all of it 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import combinations
 
 from ..model import Plan
-from .common import BOLD, INK, REGULAR, leading, text_width, wrap
+from .common import BOLD, INK, MUTED, REGULAR, STOP_LINE, draw_lines, leading, text_width, wrap
 
 
 @dataclass(frozen=True)
@@ -78,3 +79,64 @@ def source_line(plan: Plan, safety) -> str:
         org, sep, _ = src.title.partition(":")
         titles[org.strip() if sep else src.title] = None
     return "Sources: " + "; ".join(titles) + "."
+
+
+@dataclass(frozen=True)
+class SafetyColumns:
+    """The safety blocks packed in order into side-by-side columns in one red-edged box, with
+    the sources under them: the whole safety section in little height (a poster's footer)."""
+
+    columns: tuple[tuple[TextBlock, ...], ...]
+    sources: tuple[str, ...]
+    width: float
+    size: float
+    sources_pt: float
+    height: float
+
+    @property
+    def col_w(self) -> float:
+        return _column_width(self.width, len(self.columns))
+
+    def draw(self, c, x: float, bottom: float) -> None:
+        """Draws the box with its lower-left corner at (x, bottom); the first block's heading is
+        in ink, the red flags' in red."""
+        c.setStrokeColorRGB(*STOP_LINE)
+        c.setLineWidth(1.2)
+        c.roundRect(x, bottom, self.width, self.height, 6, stroke=1, fill=0)
+        for k, blocks in enumerate(self.columns):
+            y = bottom + self.height - 8
+            for block in blocks:
+                y = block.draw(c, x + 8 + k * (self.col_w + 12), y, self.col_w, self.size,
+                               inline=True,
+                               heading_color=STOP_LINE if block is not self.columns[0][0] else INK) - 4
+        size = self.sources_pt
+        draw_lines(c, self.sources, x + 8, bottom + 6 + len(self.sources) * leading(size), REGULAR,
+                   size, MUTED)
+
+
+def safety_columns(blocks: list[TextBlock], sources: str, width: float, size: float, cols: int,
+                   sources_pt: float) -> SafetyColumns:
+    """The packing into at most `cols` columns, in order, that keeps the tallest column shortest."""
+    col_w = _column_width(width, cols)
+    heights = [b.height(col_w, size, inline=True) + 4 for b in blocks]
+    best = None
+    for cuts in _splits(len(blocks), cols):
+        groups = [list(range(a, b)) for a, b in zip((0,) + cuts, cuts + (len(blocks),))]
+        tallest = max(sum(heights[i] for i in g) for g in groups)
+        if best is None or tallest < best[0]:
+            best = (tallest, groups)
+    tallest, groups = best
+    source_lines = tuple(wrap(sources, REGULAR, sources_pt, width - 16))
+    height = tallest + len(source_lines) * leading(sources_pt) + 16
+    return SafetyColumns(tuple(tuple(blocks[i] for i in g) for g in groups), source_lines, width,
+                         size, sources_pt, height)
+
+
+def _column_width(width: float, cols: int) -> float:
+    return (width - 16 - (cols - 1) * 12) / cols
+
+
+def _splits(n: int, cols: int):
+    """Every way to cut n blocks, in order, into at most `cols` non-empty columns."""
+    for k in range(min(cols, n) - 1, -1, -1):
+        yield from combinations(range(1, n), k)
