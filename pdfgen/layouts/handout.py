@@ -9,7 +9,6 @@ how each page knows it is "page x of y".
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ..errors import LayoutError
@@ -20,9 +19,10 @@ from .common import (ACCENT, BOLD, BOX_LINE, INK, MUTED, REGULAR, STOP_FILL, STO
                      draw_lines, draw_number, leading, text_width, wrap)
 from .safety import TextBlock, safety_blocks, source_line
 from .brand import QR_SIZE, contact_lines, draw_logo, draw_qr
-from .typescale import HANDOUT, LARGE_PRINT_MIN_PT
+from .typescale import HANDOUT, HANDOUT_LARGE, HANDOUT_NORMAL
 from .context import RenderContext, draw_stretch_figure
 from .engine import Box, NoFit, PageTemplate
+from .forms import fields_block, tracker_block
 
 MARGIN = 16 * MM          # roomier than the 10 mm printer limit: a handout is read, not pinned up
 FOOTER_GAP = 8 * MM       # the page footer sits in the bottom margin, still 10 mm from the edge
@@ -31,47 +31,30 @@ ITEM_GAP = 4.0            # between steps and bullets: separate items read as se
 TEXT_SPACING = Spacing(after_badge=8, step_gap=ITEM_GAP, before_feel=4, before_cautions=0,
                        caution_gap=ITEM_GAP, one_caution=False)
 WIDE_FIGURE = 1.8         # figures wider than this span the page; narrower ones sit beside text
-DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-
-
-@dataclass(frozen=True)
-class Style:
-    """Type sizes for normal or large print; everything else is derived from the body size."""
-
-    body: float
-    small: float          # footer and sources
-    figure_h: float
-
-    @property
-    def heading(self) -> float:
-        return round(self.body * 1.35, 1)
-
-    @property
-    def title(self) -> float:
-        return round(self.body * 2.0, 1)
-
-
-NORMAL = Style(body=HANDOUT.max_body, small=10.0, figure_h=170.0)
-LARGE = Style(body=HANDOUT.large_max, small=LARGE_PRINT_MIN_PT, figure_h=230.0)   # nothing under 14 pt
 
 
 class Handout:
     def __init__(self, plan: Plan, paper: Paper, ctx: RenderContext):
         self.plan, self.paper, self.ctx = plan, paper, ctx
-        self.style = LARGE if ctx.large_print else NORMAL
+        self.style = HANDOUT_LARGE if ctx.large_print else HANDOUT_NORMAL
         self.width = paper.width - 2 * MARGIN
         self.top = paper.height - MARGIN
         self.bottom = MARGIN + FOOTER_GAP
+        clinic = ctx.clinic
+        self.frequency = ctx.fields.frequency or (clinic.frequency if clinic else "")
 
     # --- the flow ------------------------------------------------------------------------
     def blocks(self) -> list[Block]:
         """The flow in reading order. The sources close the safety section rather than the
         handout: at the end, a few small lines could take a page of their own."""
-        flow = [b for b in (self.header(), self.title_block(), self.fields()) if b]
+        form = fields_block(self.style, self.width, self.ctx.fields, self.frequency)
+        flow = [b for b in (self.header(), self.title_block(), form) if b]
         flow += [self.glance(), *self.safety(), self.sources(),
                  self.heading_block("Your stretches", "Your stretches")]
         flow += [self.stretch(n, item) for n, item in enumerate(self.plan.items, 1)]
-        flow.append(self.tracker())
+        flow.append(tracker_block(self.style, self.width,
+                                  [i.stretch.name for i in self.plan.items], self.frequency,
+                                  self.paper.label))
         return flow
 
     # --- page furniture -----------------------------------------------------------------
@@ -143,58 +126,6 @@ class Handout:
             draw_lines(c, sub, x, y - 4, REGULAR, s.body, MUTED)
 
         return Block(height, paint)
-
-    def fields(self) -> Block:
-        """Patient, date, clinician and how often, then notes: filled in, or lines to write on."""
-        s = self.style
-        f = self.ctx.fields
-        clinic = self.ctx.clinic
-        frequency = f.frequency or (clinic.frequency if clinic else "")
-        pairs = [("Patient", f.patient), ("Date", f.date), ("Clinician", f.clinician),
-                 ("How often", frequency)]
-        two_up = self.width >= 400
-        col_w = (self.width - 24 - (20 if two_up else 0)) / (2 if two_up else 1)
-        label_w = max(text_width(label, BOLD, s.body) for label, _ in pairs + [("Notes", "")]) + 8
-        rows = [pairs[i:i + 2] for i in range(0, 4, 2)] if two_up else [[p] for p in pairs]
-        row_h = leading(s.body) * 2.1
-        field_lines = [[wrap(value, REGULAR, s.body, col_w - label_w) or [""]
-                        for _, value in row] for row in rows]
-        heights = [max(len(v) for v in vals) * leading(s.body) + row_h - leading(s.body)
-                   for vals in field_lines]
-        notes = wrap(f.notes, REGULAR, s.body, self.width - 24 - label_w)
-        notes_h = max(len(notes), 2) * row_h
-        height = sum(heights) + notes_h + 16
-
-        def paint(c, x, top):
-            c.setStrokeColorRGB(*BOX_LINE)
-            c.setLineWidth(0.8)
-            c.roundRect(x, top - height, self.width, height, 6, stroke=1, fill=0)
-            y = top - 8
-            for row, vals, h in zip(rows, field_lines, heights):
-                for k, ((label, _), lines) in enumerate(zip(row, vals)):
-                    fx = x + 12 + k * (col_w + 20)
-                    self._field(c, fx, y, h, label, lines, label_w, col_w)
-                y -= h
-            note_lines = notes + [""] * (2 - len(notes)) if len(notes) < 2 else notes
-            for k, line in enumerate(note_lines):
-                self._field(c, x + 12, y, row_h, "Notes" if k == 0 else "", [line], label_w,
-                            self.width - 24)
-                y -= row_h
-
-        return Block(height, paint)
-
-    def _field(self, c, x, top, height, label, lines, label_w, width) -> None:
-        s = self.style
-        base = top - height + 6
-        c.setStrokeColorRGB(*MUTED)
-        c.setLineWidth(0.6)
-        c.line(x + label_w, base - 2, x + width, base - 2)
-        c.setFillColorRGB(*INK)
-        if label:
-            c.setFont(BOLD, s.body)
-            c.drawString(x, base + leading(s.body) * (len(lines) - 1), label)
-        draw_lines(c, lines, x + label_w, base + s.body * 0.93 + leading(s.body) * (len(lines) - 1),
-                   REGULAR, s.body)
 
     def glance(self) -> Block:
         """The routine at a glance: number, name, dose and time for each stretch."""
@@ -346,70 +277,6 @@ class Handout:
         return (x1 - x0) / max(y1 - y0, 1e-6)
 
     # --- the tracker and sources ------------------------------------------------------------
-    def tracker(self) -> Block:
-        """Days x stretches with a tick box per session (two a day gets two boxes).
-
-        Stretches are rows and days columns; on a sheet too narrow for seven day columns
-        beside the names, days become rows and the stretches' numbers the columns.
-        """
-        s = self.style
-        per_day = sessions_per_day(self.ctx.fields.frequency
-                                   or (self.ctx.clinic.frequency if self.ctx.clinic else ""))
-        box = max(14.0, s.body * 1.25)
-        span = per_day * box + (per_day - 1) * 4
-        intro = ["Tick a box each time you do a stretch."]
-        cols: list[str] = list(DAYS)
-        col_w = max(span + 12, text_width("Wed", BOLD, s.body) + 12)
-        label_w = self.width - len(cols) * col_w
-        labels = [f"{n}. {i.stretch.name}" for n, i in enumerate(self.plan.items, 1)]
-        if label_w < 110:
-            cols = [str(n) for n in range(1, len(self.plan.items) + 1)]
-            labels = list(DAYS)
-            label_w = text_width("Wed", BOLD, s.body) + 16
-            col_w = (self.width - label_w) / len(cols)
-            intro.append("The columns are your stretches, numbered as in your routine.")
-            if col_w < span + 6:
-                raise LayoutError(f"the weekly tracker does not fit {self.paper.label}; "
-                                  "try a larger paper")
-        rows = [wrap(label, REGULAR, s.body, label_w - 8) for label in labels]
-        row_hs = [max(leading(s.body) * len(lines), box) + 10 for lines in rows]
-        intro_lines = [part for text in intro for part in wrap(text, REGULAR, s.body, self.width)]
-        week_label = "Week starting"
-        week_h = leading(s.body) * 2.1
-        head = leading(s.heading) + 6 + leading(s.body) * len(intro_lines) + week_h + 8
-        header_row = leading(s.body) + 8
-        height = head + header_row + sum(row_hs)
-
-        def paint(c, x, top):
-            y = draw_lines(c, ["Weekly tracker"], x, top, BOLD, s.heading, ACCENT) - 6
-            y = draw_lines(c, intro_lines, x, y, REGULAR, s.body)
-            week_w = text_width(week_label, BOLD, s.body) + 8
-            self._field(c, x, y, week_h, week_label, [""], week_w, min(self.width, week_w + 180))
-            y -= week_h + 8
-            c.setFont(BOLD, s.body)
-            c.setFillColorRGB(*INK)
-            for k, name in enumerate(cols):
-                c.drawCentredString(x + label_w + (k + 0.5) * col_w, y - s.body * 0.93, name)
-            y -= header_row
-            c.setStrokeColorRGB(*BOX_LINE)
-            c.setLineWidth(0.6)
-            c.line(x, y, x + self.width, y)
-            for lines, h in zip(rows, row_hs):
-                draw_lines(c, lines, x + 4, y - 5, REGULAR, s.body)
-                c.setStrokeColorRGB(*INK)
-                c.setLineWidth(0.9)
-                for k in range(len(cols)):
-                    left = x + label_w + (k + 0.5) * col_w - span / 2
-                    for n in range(per_day):
-                        c.rect(left + n * (box + 4), y - h / 2 - box / 2, box, box,
-                               stroke=1, fill=0)
-                y -= h
-                c.setStrokeColorRGB(*BOX_LINE)
-                c.setLineWidth(0.6)
-                c.line(x, y, x + self.width, y)
-
-        return Block(height, paint, bookmark="Weekly tracker")
-
     def sources(self) -> Block:
         size = self.style.small
         lines = wrap(source_line(self.plan, self.ctx.safety), REGULAR, size, self.width)
@@ -419,16 +286,6 @@ class Handout:
             draw_lines(c, lines, x, top, REGULAR, size, MUTED)
 
         return Block(height, paint)
-
-
-def sessions_per_day(frequency: str) -> int:
-    """Tick boxes per day from the frequency as a clinician writes it ("twice a day" -> 2)."""
-    text = frequency.lower()
-    words = {"once": 1, "twice": 2, "three times": 3, "3 times": 3, "2 times": 2}
-    for word, n in words.items():
-        if re.search(rf"\b{word}\b(?: a| per| each)? day", text):
-            return n
-    return 1
 
 
 def _fit_line(text: str, size: float, width: float) -> str:

@@ -30,3 +30,25 @@ POSTER = TypeScale(min_body=MIN_PRINT_PT, max_body=12.5, large_min=LARGE_PRINT_M
 CARD = TypeScale(min_body=MIN_PRINT_PT, max_body=11.0, large_min=LARGE_PRINT_MIN_PT, large_max=16.0,
                  gap=7.0)
 HANDOUT = TypeScale(min_body=12.0, max_body=12.0, large_min=15.0, large_max=15.0, gap=14.0)
+
+
+@dataclass(frozen=True)
+class Style:
+    """The handout's type sizes for normal or large print (headings and titles follow the body
+    size), and the height of its figures."""
+
+    body: float
+    small: float          # footer and sources
+    figure_h: float
+
+    @property
+    def heading(self) -> float:
+        return round(self.body * 1.35, 1)
+
+    @property
+    def title(self) -> float:
+        return round(self.body * 2.0, 1)
+
+
+HANDOUT_NORMAL = Style(body=HANDOUT.max_body, small=10.0, figure_h=170.0)
+HANDOUT_LARGE = Style(body=HANDOUT.large_max, small=LARGE_PRINT_MIN_PT, figure_h=230.0)   # nothing under 14 pt
