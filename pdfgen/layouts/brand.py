@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..branding import Clinic, website_display, website_link
+from .blocks import Block
 
 # 22 mm: the smallest QR code most phone cameras read from arm's length.
 QR_SIZE = 62.0
@@ -69,3 +70,44 @@ def draw_logo(c, clinic: Clinic, x: float, top: float, max_w: float, max_h: floa
     w, h = clinic.logo.width_px * scale, clinic.logo.height_px * scale
     c.drawImage(ImageReader(clinic.logo.image(grayscale)), x, top - h, w, h, mask="auto")
     return w
+
+
+def clinic_header(clinic: Clinic | None, name_pt: float, contact_pt: float, width: float,
+                  grayscale: bool) -> Block | None:
+    """The clinic's logo, name, contact lines and website QR code, across the top of a first
+    page; None without a clinic."""
+    from .common import ACCENT, BOLD, MUTED, REGULAR, draw_lines, leading, wrap
+
+    if clinic is None:
+        return None
+    qr = QR_SIZE if clinic.website else 0.0
+    logo_w = 0.0
+    if clinic.logo:
+        logo_w = min(150.0, 56.0 * clinic.logo.aspect)
+    text_w = width - logo_w - (14 if logo_w else 0) - (qr + 14 if qr else 0)
+    # On a narrow sheet the name goes under the logo rather than being squeezed beside it.
+    stacked = bool(logo_w) and text_w < 200
+    if stacked:
+        text_w = width - (qr + 14 if qr else 0)
+    name = wrap(clinic.name, BOLD, name_pt, text_w)
+    contact = contact_lines(clinic, REGULAR, contact_pt, text_w)
+    text_h = leading(name_pt) * len(name) + leading(contact_pt) * len(contact) + 2
+    logo_h = 56.0 if logo_w else 0.0
+    if stacked:
+        text_h += logo_h + 8
+    height = max(text_h, qr, logo_h) + 10
+
+    def paint(c, x, top):
+        used = draw_logo(c, clinic, x, top, logo_w, logo_h, grayscale)
+        tx, ty = x + used + (14 if used else 0), top
+        if stacked:
+            tx, ty = x, top - logo_h - 8
+        y = draw_lines(c, name, tx, ty, BOLD, name_pt, ACCENT)
+        draw_lines(c, contact, tx, y - 2, REGULAR, contact_pt, MUTED)
+        if qr:
+            draw_qr(c, clinic.website, x + width - qr, top - qr, qr)
+        c.setStrokeColorRGB(*ACCENT)
+        c.setLineWidth(1.5)
+        c.line(x, top - height + 2, x + width, top - height + 2)
+
+    return Block(height, paint)

@@ -18,7 +18,7 @@ from .blocks import Block, Spacing, paginate, stretch_text
 from .common import (ACCENT, BOLD, BOX_LINE, INK, MUTED, REGULAR, STOP_FILL, STOP_LINE, dose_text,
                      draw_lines, draw_number, leading, text_width, wrap)
 from .safety import TextBlock, safety_blocks, source_line
-from .brand import QR_SIZE, contact_lines, draw_logo, draw_qr
+from .brand import clinic_header
 from .typescale import HANDOUT, HANDOUT_LARGE, HANDOUT_NORMAL
 from .context import RenderContext, draw_stretch_figure
 from .engine import Box, NoFit, PageTemplate
@@ -48,7 +48,8 @@ class Handout:
         """The flow in reading order. The sources close the safety section rather than the
         handout: at the end, a few small lines could take a page of their own."""
         form = fields_block(self.style, self.width, self.ctx.fields, self.frequency)
-        flow = [b for b in (self.header(), self.title_block(), form) if b]
+        flow = [b for b in (clinic_header(self.ctx.clinic, self.style.heading, self.style.small, self.width,
+                                          self.ctx.grayscale), self.title_block(), form) if b]
         flow += [self.glance(), *self.safety(), self.sources(),
                  self.heading_block("Your stretches", "Your stretches")]
         flow += [self.stretch(n, item) for n, item in enumerate(self.plan.items, 1)]
@@ -72,44 +73,6 @@ class Handout:
         c.drawString(MARGIN, y, _fit_line(f"{left}  ·  {self.plan.title}", size, room))
         c.setFont(BOLD, size)
         c.drawRightString(MARGIN + self.width, y, label)
-
-    def header(self) -> Block | None:
-        """The clinic's logo, name, contact lines and website QR code, on the first page."""
-        clinic = self.ctx.clinic
-        if clinic is None:
-            return None
-        s = self.style
-        qr = QR_SIZE if clinic.website else 0.0
-        logo_w = 0.0
-        if clinic.logo:
-            logo_w = min(150.0, 56.0 * clinic.logo.aspect)
-        text_w = self.width - logo_w - (14 if logo_w else 0) - (qr + 14 if qr else 0)
-        # On a narrow sheet the name goes under the logo rather than being squeezed beside it.
-        stacked = bool(logo_w) and text_w < 200
-        if stacked:
-            text_w = self.width - (qr + 14 if qr else 0)
-        name = wrap(clinic.name, BOLD, s.heading, text_w)
-        contact = contact_lines(clinic, REGULAR, s.small, text_w)
-        text_h = leading(s.heading) * len(name) + leading(s.small) * len(contact) + 2
-        logo_h = 56.0 if logo_w else 0.0
-        if stacked:
-            text_h += logo_h + 8
-        height = max(text_h, qr, logo_h) + 10
-
-        def paint(c, x, top):
-            used = draw_logo(c, clinic, x, top, logo_w, logo_h, self.ctx.grayscale)
-            tx, ty = x + used + (14 if used else 0), top
-            if stacked:
-                tx, ty = x, top - logo_h - 8
-            y = draw_lines(c, name, tx, ty, BOLD, s.heading, ACCENT)
-            draw_lines(c, contact, tx, y - 2, REGULAR, s.small, MUTED)
-            if qr:
-                draw_qr(c, clinic.website, x + self.width - qr, top - qr, qr)
-            c.setStrokeColorRGB(*ACCENT)
-            c.setLineWidth(1.5)
-            c.line(x, top - height + 2, x + self.width, top - height + 2)
-
-        return Block(height, paint)
 
     def title_block(self) -> Block:
         s = self.style
