@@ -20,7 +20,8 @@ from .common import (ACCENT, BOLD, BOX_LINE, INK, MUTED, REGULAR, STOP_FILL, STO
 from .safety import TextBlock, safety_blocks, source_line
 from .brand import clinic_header
 from .typescale import HANDOUT, HANDOUT_LARGE, HANDOUT_NORMAL
-from .context import RenderContext, draw_stretch_figure
+from .context import RenderContext
+from .stretch import HeadingStyle, Placement, StretchBlock, heading
 from .engine import Box, NoFit, PageTemplate
 from .forms import fields_block, tracker_block
 
@@ -197,41 +198,21 @@ class Handout:
         """
         s = self.style
         radius = s.heading * 0.8
-        name_x = 2 * radius + 10
-        time_label = format_seconds(item.duration_s)
-        time_w = text_width(time_label, REGULAR, s.body) + 8
-        name = wrap(item.stretch.name, BOLD, s.heading, self.width - name_x - time_w)
-        head_h = max(leading(s.heading) * len(name), 2 * radius) + 8
+        head = heading(number, item.stretch.name, s.heading, self.width,
+                       HeadingStyle(radius, 2 * radius + 10, rise=-1, after=8),
+                       format_seconds(item.duration_s), s.body)
         aspect = self._figure_aspect(item)
-        beside = aspect < WIDE_FIGURE
-        if beside:
+        if aspect < WIDE_FIGURE:
             fig_w = min(self.width * 0.45, s.figure_h * aspect + 16)
-            fig_h = s.figure_h
-            text_x = fig_w + 14
+            fig_h, text_x, placement = s.figure_h, fig_w + 14, Placement.BESIDE
         else:
-            fig_w = self.width
-            fig_h = min(s.figure_h, (self.width - 16) / aspect + 12)
-            text_x = 0.0
+            fig_w, fig_h = self.width, min(s.figure_h, (self.width - 16) / aspect + 12)
+            text_x, placement = 0.0, Placement.ABOVE
         text = stretch_text(item, s.body, self.width - text_x, TEXT_SPACING)
-        text_h = text.height()
-        body_h = max(fig_h, text_h) if beside else fig_h + 10 + text_h
-        height = head_h + body_h
-
-        def paint(c, x, top):
-            draw_number(c, x + radius, top - radius, radius, number)
-            draw_lines(c, name, x + name_x, top - 1, BOLD, s.heading)
-            c.setFillColorRGB(*MUTED)
-            c.setFont(REGULAR, s.body)
-            c.drawRightString(x + self.width, top - s.body, time_label)
-            y = top - head_h
-            c.setStrokeColorRGB(*BOX_LINE)
-            c.setLineWidth(0.6)
-            c.roundRect(x, y - fig_h, fig_w, fig_h, 8, stroke=1, fill=0)
-            draw_stretch_figure(c, self.ctx, item, x + 8, y - fig_h + 6, fig_w - 16, fig_h - 12)
-            tx = x + text_x
-            text.draw_tail(c, tx, text.draw_steps(c, tx, y if beside else y - fig_h - 10))
-
-        return Block(height, paint, bookmark=f"{number}. {item.stretch.name}")
+        block = StretchBlock(head, text, placement, fig_w, fig_h, text_x, gap=10,
+                             head_h=head.height(), framed=True)
+        return Block(block.height(), lambda c, x, top: block.draw(c, self.ctx, item, x, top),
+                     bookmark=f"{number}. {item.stretch.name}")
 
     def _figure_aspect(self, item: PlannedStretch) -> float:
         if item.stretch.image:

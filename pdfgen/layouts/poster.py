@@ -16,12 +16,13 @@ from dataclasses import dataclass, replace
 from ..model import Plan, PlannedStretch, format_seconds
 from ..paper import Paper
 from .blocks import Spacing, StretchText, stretch_text
+from .stretch import Heading, HeadingStyle, Placement, StretchBlock, heading
 from .common import (ACCENT, BOLD, BOX_LINE, INK, MUTED, REGULAR, draw_lines,
-                     draw_number, leading, text_width, wrap)
+                     leading, text_width, wrap)
 from .safety import SafetyColumns, safety_blocks, safety_columns, source_line
 from .brand import clinic_lines
 from .typescale import POSTER
-from .context import RenderContext, draw_stretch_figure, shared_figure_scale
+from .context import RenderContext, shared_figure_scale
 from .engine import Box, NoFit, PageTemplate, first_fit, type_sizes
 
 TIME_PT = 16.0
@@ -36,30 +37,10 @@ CELL_SPACING = Spacing(after_badge=4, step_gap=0, before_feel=3, before_cautions
                        one_caution=True)
 
 
-@dataclass(frozen=True)
-class CellText:
-    """A stretch cell's words, wrapped for its widths and size; measuring and drawing share it.
-
-    Steps may sit beside the figure (a narrower column); the name, "feel it" and cautions
-    always use the cell's full width.
-    """
-
-    name: tuple[str, ...]
-    body: StretchText
-
-    @property
-    def name_size(self) -> float:
-        return self.body.size * 1.15
-
-    def name_height(self) -> float:
-        return max(leading(self.name_size) * len(self.name), self.body.size * 1.9)
-
-
-def cell_text(item: PlannedStretch, width: float, step_width: float, size: float,
-              brief: bool) -> CellText:
-    """The cell's words; `brief` prints the stretch's summary in place of its steps."""
-    name = wrap(item.stretch.name, BOLD, size * 1.15, width - size * 2.2)
-    return CellText(tuple(name), stretch_text(item, size, width, CELL_SPACING, step_width, brief))
+def cell_heading(number: int, item: PlannedStretch, size: float, width: float) -> Heading:
+    """A cell's number disc and name, the name a little larger than the text."""
+    return heading(number, item.stretch.name, size * 1.15, width,
+                   HeadingStyle(radius=size * 0.95, indent=size * 2.2, rise=1, after=4))
 
 
 @dataclass(frozen=True)
@@ -72,7 +53,8 @@ class Grid:
     cell_w: float
     row_h: tuple[float, ...]
     mid_h: tuple[float, ...]     # per row: the figure's height (and the steps' room, if side)
-    texts: tuple[CellText, ...]
+    heads: tuple[Heading, ...]
+    texts: tuple[StretchText, ...]
     footer_size: float = 0.0     # the safety footer's type size, chosen with the grid
 
     @property
@@ -94,15 +76,16 @@ FIG_SHARE = 0.42
 
 @dataclass(frozen=True)
 class Cell:
-    """One stretch's place on the page: its row, the cell's top-left corner, the top of its
-    figure and the figure box (x, y, width, height), all in points."""
+    """One stretch's place on the page: its row, the cell's top-left corner and its block."""
 
     index: int
     row: int
     x: float
     top: float
-    fig_top: float
-    figure: tuple[float, float, float, float]
+    block: StretchBlock
+
+    def figure_box(self, pad: float) -> Box:
+        return self.block.figure_box(self.x + pad, self.top - pad)
 
 
 class Poster:
@@ -207,17 +190,19 @@ class Poster:
         inner = cell_w - 2 * pad
         step_w = inner * (1 - FIG_SHARE) if side else inner
         fig_w = inner * FIG_SHARE - 6 if side else inner
-        texts = tuple(cell_text(i, inner, step_w, size, brief) for i in self.plan.items)
-        rows = [texts[r * cols:(r + 1) * cols] for r in range(math.ceil(n / cols))]
+        heads = tuple(cell_heading(k, i, size, inner) for k, i in enumerate(self.plan.items, 1))
+        texts = tuple(stretch_text(i, size, inner, CELL_SPACING, step_w, brief)
+                      for i in self.plan.items)
+        rows = [range(r * cols, min(n, (r + 1) * cols)) for r in range(math.ceil(n / cols))]
         min_fig = max(52.0, size * 6)
         max_fig = min(fig_w * (1.3 if side else 0.7), 260.0)
         if max_fig < min_fig:
             return None
         fixed, mids = [], []
         for row in rows:
-            head = max(t.name_height() for t in row) + 4
-            tail = max(t.body.tail_height() for t in row)
-            body = max(t.body.steps_height() for t in row)
+            head = max(heads[k].height() for k in row)
+            tail = max(texts[k].tail_height() for k in row)
+            body = max(texts[k].steps_height() for k in row)
             if side:
                 mids.append(max(min_fig, body))
                 fixed.append(2 * pad + head + tail)
@@ -230,33 +215,41 @@ class Poster:
         grow = spare / len(rows)
         mid_h = tuple(max(m, min(max_fig, m + grow)) for m in mids)
         row_h = tuple(f + m for f, m in zip(fixed, mid_h))
-        return Grid(cols, side, size, cell_w, row_h, mid_h, texts)
+        return Grid(cols, side, size, cell_w, row_h, mid_h, heads, texts)
 
     # --- drawing -------------------------------------------------------------------------
     def draw(self, c, grid: Grid) -> None:
         """Draws the fitted grid: the header, every cell with its figure at the poster's shared
-        scale, and the safety footer."""
+        scale (so every body on the sheet is drawn the same size), and the safety footer."""
         self._draw_header(c, self.paper.height - self.m)
         cells = self.cells(grid)
-        scale = shared_figure_scale(self.ctx, self.plan.items, [cell.figure[2:] for cell in cells])
+        scale = shared_figure_scale(self.ctx, self.plan.items,
+                                    [cell.figure_box(grid.pad)[2:] for cell in cells])
         for cell in cells:
-            self._draw_cell(c, grid, cell, scale)
+            c.setStrokeColorRGB(*BOX_LINE)
+            c.setLineWidth(0.8)
+            c.roundRect(cell.x, cell.top - grid.row_h[cell.row], grid.cell_w, grid.row_h[cell.row],
+                        6, stroke=1, fill=0)
+            cell.block.draw(c, self.ctx, self.plan.items[cell.index], cell.x + grid.pad,
+                            cell.top - grid.pad, scale)
         self.footer_layout(grid.footer_size).draw(c, self.m, self.m)
 
     def cells(self, grid: Grid) -> list[Cell]:
-        """Where each stretch's box and figure go on the page, in plan order."""
+        """Where each stretch's box and figure go on the page, in plan order. The cells of a
+        row share its tallest heading, so their figures line up."""
         out = []
         y = self.paper.height - self.m - self.header_height() - GAP
+        inner = grid.cell_w - 2 * grid.pad
+        placement, text_x, gap = ((Placement.BESIDE_STEPS, inner * FIG_SHARE, 3.0) if grid.side
+                                  else (Placement.ABOVE, 0.0, 6.0))
         for r, row_h in enumerate(grid.row_h):
-            members = self._row_members(grid, r)
-            head = max(grid.texts[k].name_height() for k in members) + 4
+            members = range(r * grid.cols, min(len(self.plan.items), (r + 1) * grid.cols))
+            head = max(grid.heads[k].height() for k in members)
             for idx in members:
-                x = self.m + (idx - r * grid.cols) * (grid.cell_w + GAP)
-                inner = grid.cell_w - 2 * grid.pad
-                fig_top = y - grid.pad - head
-                mid = grid.mid_h[r]
-                box = (x + grid.pad, fig_top - mid, grid.fig_w if grid.side else inner, mid)
-                out.append(Cell(idx, r, x, y, fig_top, box))
+                block = StretchBlock(grid.heads[idx], grid.texts[idx], placement, grid.fig_w,
+                                     grid.mid_h[r], text_x, gap, head)
+                out.append(Cell(idx, r, self.m + (idx - r * grid.cols) * (grid.cell_w + GAP), y,
+                                block))
             y -= row_h + GAP
         return out
 
@@ -279,37 +272,6 @@ class Poster:
         line_y = top - self.header_height() + 3
         c.line(self.m, line_y, self.m + self.width, line_y)
 
-    def _draw_cell(self, c, grid: Grid, cell: Cell, scale: float | None) -> None:
-        """One stretch's box; its figure at the poster's shared scale, so every body on the
-        sheet is drawn the same size."""
-        item = self.plan.items[cell.index]
-        t = grid.texts[cell.index]
-        size, pad = grid.size, grid.pad
-        x, top = cell.x, cell.top
-        height = grid.row_h[cell.row]
-        c.setStrokeColorRGB(*BOX_LINE)
-        c.setLineWidth(0.8)
-        c.roundRect(x, top - height, grid.cell_w, height, 6, stroke=1, fill=0)
-        inner = grid.cell_w - 2 * pad
-        radius = size * 0.95
-        draw_number(c, x + pad + radius, top - pad - radius, radius, cell.index + 1)
-        draw_lines(c, t.name, x + pad + size * 2.2, top - pad + 1, BOLD, t.name_size)
-        box = cell.figure
-        if grid.side:
-            tx = x + pad + inner * FIG_SHARE
-            body_top = cell.fig_top
-            tail_top = box[1] - 3
-        else:
-            tx = x + pad
-            body_top = box[1] - 6
-            tail_top = None
-        draw_stretch_figure(c, self.ctx, item, *box, scale=scale)
-        y = t.body.draw_steps(c, tx, body_top)
-        t.body.draw_tail(c, x + pad, tail_top if tail_top is not None else y)
-
-    def _row_members(self, grid: Grid, row: int) -> range:
-        return range(row * grid.cols, min(len(self.plan.items), (row + 1) * grid.cols))
-
 
 @dataclass(frozen=True)
 class FittedPoster:
@@ -321,7 +283,7 @@ class FittedPoster:
     page_count: int = 1
 
     def figure_boxes(self) -> list[Box]:
-        return [cell.figure for cell in self.poster.cells(self.grid)]
+        return [cell.figure_box(self.grid.pad) for cell in self.poster.cells(self.grid)]
 
     def draw_page(self, c, number: int) -> None:
         self.poster.draw(c, self.grid)
