@@ -12,8 +12,10 @@ from typing import Callable, Sequence
 
 from ..errors import LayoutError
 from ..model import PlannedStretch
-from .common import (BOLD, INK, REGULAR, badge_height, caution_mark_width, dose_text, draw_badge,
-                     draw_caution_mark, draw_lines, leading, text_width, wrap)
+from .engine import Box, PageTemplate
+from .common import (ACCENT, BOLD, INK, REGULAR, STOP_FILL, STOP_LINE, badge_height,
+                     caution_mark_width, dose_text, draw_badge, draw_caution_mark, draw_lines,
+                     leading, text_width, wrap)
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,34 @@ def paginate(blocks: list[Block], top: float, bottom: float, gap: float,
         pages[-1].append((block, y))
         y -= block.height + gap
     return pages
+
+
+@dataclass(frozen=True)
+class FlowedPages:
+    """A flow of blocks cut into pages by `paginate`, as a fitted design for the engine: each
+    page's blocks with the y of their tops, all at `x`; a block with a bookmark gets its entry
+    in the PDF's outline."""
+
+    pages: tuple[tuple[tuple[Block, float], ...], ...]
+    x: float
+    template: PageTemplate
+
+    @property
+    def page_count(self) -> int:
+        return len(self.pages)
+
+    def figure_boxes(self) -> list[Box]:
+        """None: a flow's figures are inside its blocks."""
+        return []
+
+    def draw_page(self, c, number: int) -> None:
+        marks = sum(1 for page in self.pages[:number - 1] for block, _ in page if block.bookmark)
+        for block, top in self.pages[number - 1]:
+            if block.bookmark:
+                marks += 1
+                c.bookmarkPage(f"b{marks}", fit="XYZ", top=top + 4, left=0, zoom=0)
+                c.addOutlineEntry(block.bookmark, f"b{marks}", level=0)
+            block.paint(c, self.x, top)
 
 
 FEEL_LABEL = "Feel it:"
@@ -226,3 +256,59 @@ def draw_run_in(c, text: RunIn, x: float, top: float, size: float) -> float:
         c.drawString(x + text_width(text.lead[-1] + " ", BOLD, size),
                      y + leading(size) - size * 0.93, text.first)
     return draw_lines(c, text.rest, x, y, REGULAR, size)
+
+
+# --- blocks for a flow of text (the handout's) ----------------------------------------------
+def section_heading(text: str, size: float, width: float, bookmark: str = "") -> Block:
+    """A section's heading over a rule, in the accent colour; it stays with the block after it,
+    so a page never ends on a heading."""
+    lines = wrap(text, BOLD, size, width)
+    height = leading(size) * len(lines) + 4
+
+    def paint(c, x, top):
+        draw_lines(c, lines, x, top, BOLD, size, ACCENT)
+        c.setStrokeColorRGB(*ACCENT)
+        c.setLineWidth(1.0)
+        c.line(x, top - height + 1, x + width, top - height + 1)
+
+    return Block(height, paint, bookmark, keep_with_next=True)
+
+
+def bullet_list(items: Sequence[str], size: float, width: float, gap: float, heading: str = "",
+                boxed: bool = False) -> Block:
+    """A bulleted list, `gap` between items so separate items read as separate actions, under
+    an optional bold heading; `boxed` puts it in the red-edged box of the red flags."""
+    pad = 10.0 if boxed else 0.0
+    inner = width - 2 * pad
+    bullet_w = text_width("•  ", REGULAR, size)
+    head = wrap(heading, BOLD, size, inner)
+    rows = [wrap(text, REGULAR, size, inner - bullet_w) for text in items]
+    lead = leading(size)
+    height = (lead * len(head) + (gap if head else 0)
+              + sum(lead * len(r) + gap for r in rows) - gap + 2 * pad)
+
+    def paint(c, x, top):
+        if boxed:
+            c.setFillColorRGB(*STOP_FILL)
+            c.setStrokeColorRGB(*STOP_LINE)
+            c.setLineWidth(1.4)
+            c.roundRect(x, top - height, width, height, 6, stroke=1, fill=1)
+        y = draw_lines(c, head, x + pad, top - pad, BOLD, size, STOP_LINE if boxed else INK)
+        y -= gap if head else 0
+        for lines in rows:
+            c.setFillColorRGB(*INK)
+            c.setFont(REGULAR, size)
+            c.drawString(x + pad, y - size * 0.93, "•")
+            y = draw_lines(c, lines, x + pad + bullet_w, y, REGULAR, size) - gap
+
+    return Block(height, paint)
+
+
+def paragraph(text: str, font: str, size: float, width: float, color=INK) -> Block:
+    """Plain wrapped text."""
+    lines = wrap(text, font, size, width)
+
+    def paint(c, x, top):
+        draw_lines(c, lines, x, top, font, size, color)
+
+    return Block(leading(size) * len(lines), paint)

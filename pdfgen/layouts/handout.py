@@ -9,21 +9,21 @@ how each page knows it is "page x of y".
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ..errors import LayoutError
 from ..model import Plan, PlannedStretch, format_seconds
 from ..paper import MM, Paper
-from .blocks import Block, Spacing, paginate, stretch_text
-from .common import (ACCENT, BOLD, BOX_LINE, INK, MUTED, REGULAR, STOP_FILL, STOP_LINE, dose_text,
-                     draw_lines, draw_number, leading, text_width, wrap)
-from .safety import TextBlock, safety_blocks, source_line
+from .blocks import (Block, FlowedPages, Spacing, bullet_list, paginate, paragraph,
+                     section_heading, stretch_text)
 from .brand import clinic_header
-from .typescale import HANDOUT, HANDOUT_LARGE, HANDOUT_NORMAL
+from .common import BOLD, MUTED, REGULAR, draw_lines, leading, wrap
 from .context import RenderContext
-from .stretch import HeadingStyle, Placement, StretchBlock, heading
-from .engine import Box, NoFit, PageTemplate
+from .engine import NoFit, PageTemplate
 from .forms import fields_block, tracker_block
+from .furniture import PageFooter
+from .glance import glance_block
+from .safety import TextBlock, safety_blocks, source_line
+from .stretch import HeadingStyle, Placement, StretchBlock, heading
+from .typescale import HANDOUT, HANDOUT_LARGE, HANDOUT_NORMAL
 
 MARGIN = 16 * MM          # roomier than the 10 mm printer limit: a handout is read, not pinned up
 FOOTER_GAP = 8 * MM       # the page footer sits in the bottom margin, still 10 mm from the edge
@@ -35,45 +35,35 @@ WIDE_FIGURE = 1.8         # figures wider than this span the page; narrower ones
 
 
 class Handout:
+    """The handout's blocks for a plan on a paper, in reading order."""
+
     def __init__(self, plan: Plan, paper: Paper, ctx: RenderContext):
         self.plan, self.paper, self.ctx = plan, paper, ctx
         self.style = HANDOUT_LARGE if ctx.large_print else HANDOUT_NORMAL
         self.width = paper.width - 2 * MARGIN
-        self.top = paper.height - MARGIN
-        self.bottom = MARGIN + FOOTER_GAP
         clinic = ctx.clinic
         self.frequency = ctx.fields.frequency or (clinic.frequency if clinic else "")
 
-    # --- the flow ------------------------------------------------------------------------
     def blocks(self) -> list[Block]:
         """The flow in reading order. The sources close the safety section rather than the
         handout: at the end, a few small lines could take a page of their own."""
-        form = fields_block(self.style, self.width, self.ctx.fields, self.frequency)
-        flow = [b for b in (clinic_header(self.ctx.clinic, self.style.heading, self.style.small, self.width,
-                                          self.ctx.grayscale), self.title_block(), form) if b]
-        flow += [self.glance(), *self.safety(), self.sources(),
-                 self.heading_block("Your stretches", "Your stretches")]
+        s, width, ctx = self.style, self.width, self.ctx
+        header = clinic_header(ctx.clinic, s.heading, s.small, width, ctx.grayscale)
+        flow = [*([header] if header else []), self.title_block(),
+                fields_block(s, width, ctx.fields, self.frequency),
+                glance_block(self.plan, s, width), *self.safety(),
+                paragraph(source_line(self.plan, ctx.safety), REGULAR, s.small, width, MUTED),
+                section_heading("Your stretches", s.heading, width, "Your stretches")]
         flow += [self.stretch(n, item) for n, item in enumerate(self.plan.items, 1)]
-        flow.append(tracker_block(self.style, self.width,
-                                  [i.stretch.name for i in self.plan.items], self.frequency,
-                                  self.paper.label))
+        flow.append(tracker_block(s, width, [i.stretch.name for i in self.plan.items],
+                                  self.frequency, self.paper.label))
         return flow
 
-    # --- page furniture -----------------------------------------------------------------
-    def footer(self, c, number: int, total: int) -> None:
-        size = self.style.small
-        y = MARGIN - 2
-        c.setStrokeColorRGB(*BOX_LINE)
-        c.setLineWidth(0.6)
-        c.line(MARGIN, y + size + 2, MARGIN + self.width, y + size + 2)
-        c.setFillColorRGB(*MUTED)
-        c.setFont(REGULAR, size)
-        label = f"Page {number} of {total}"
+    def footer(self) -> PageFooter:
+        """The clinic (or stretchcard) and the title on every page, and "Page x of y"."""
         left = self.ctx.clinic.name if self.ctx.clinic else "stretchcard"
-        room = self.width - text_width(label, BOLD, size) - 20
-        c.drawString(MARGIN, y, _fit_line(f"{left}  ·  {self.plan.title}", size, room))
-        c.setFont(BOLD, size)
-        c.drawRightString(MARGIN + self.width, y, label)
+        return PageFooter(f"{left}  ·  {self.plan.title}", MARGIN, MARGIN - 2, self.width,
+                          self.style.small)
 
     def title_block(self) -> Block:
         s = self.style
@@ -91,103 +81,20 @@ class Handout:
 
         return Block(height, paint)
 
-    def glance(self) -> Block:
-        """The routine at a glance: number, name, dose and time for each stretch."""
-        s = self.style
-        time_w = max(text_width(format_seconds(i.duration_s), REGULAR, s.body)
-                     for i in self.plan.items)
-        dose_w = max(text_width(dose_text(i), REGULAR, s.body) for i in self.plan.items)
-        name_w = self.width - 2.4 * s.body - dose_w - time_w - 40
-        # Too narrow for three columns: the dose goes on its own line under the name.
-        stacked = name_w < 150
-        if stacked:
-            name_w = self.width - 2.4 * s.body - time_w - 20
-        rows = [wrap(i.stretch.name, BOLD, s.body, name_w) + ([dose_text(i)] if stacked else [])
-                for i in self.plan.items]
-        row_hs = [leading(s.body) * len(r) + 8 for r in rows]
-        head = leading(s.heading) + 6
-        total_line = (f"About {format_seconds(self.plan.total_s)} in all, "
-                      "including moving from one stretch to the next.")
-        total = wrap(total_line, REGULAR, s.body, self.width)
-        height = head + sum(row_hs) + 6 + leading(s.body) * len(total)
-
-        def paint(c, x, top):
-            y = draw_lines(c, ["Your routine at a glance"], x, top, BOLD, s.heading) - 6
-            for n, (item, lines, h) in enumerate(zip(self.plan.items, rows, row_hs), 1):
-                radius = s.body * 0.8
-                draw_number(c, x + radius, y - 4 - radius * 0.9, radius, n)
-                names = lines[:-1] if stacked else lines
-                below = draw_lines(c, names, x + 2.4 * s.body, y - 4, BOLD, s.body)
-                c.setFont(REGULAR, s.body)
-                base = y - 4 - s.body * 0.93
-                if stacked:
-                    draw_lines(c, lines[-1:], x + 2.4 * s.body, below, REGULAR, s.body)
-                else:
-                    c.drawString(x + self.width - time_w - dose_w - 20, base, dose_text(item))
-                c.setFont(REGULAR, s.body)
-                c.drawRightString(x + self.width, base, format_seconds(item.duration_s))
-                y -= h
-                c.setStrokeColorRGB(*BOX_LINE)
-                c.setLineWidth(0.5)
-                c.line(x, y + 2, x + self.width, y + 2)
-            draw_lines(c, total, x, y - 6, REGULAR, s.body, MUTED)
-
-        return Block(height, paint)
-
-    def heading_block(self, text: str, bookmark: str = "") -> Block:
-        s = self.style
-        lines = wrap(text, BOLD, s.heading, self.width)
-        height = leading(s.heading) * len(lines) + 4
-
-        def paint(c, x, top):
-            draw_lines(c, lines, x, top, BOLD, s.heading, ACCENT)
-            c.setStrokeColorRGB(*ACCENT)
-            c.setLineWidth(1.0)
-            c.line(x, top - height + 1, x + self.width, top - height + 1)
-
-        return Block(height, paint, bookmark, keep_with_next=True)
-
     def safety(self) -> list[Block]:
         """How to stretch safely, each group of red flags in a box, this patient's cautions."""
         rules, emergency, urgent, *personal = safety_blocks(self.plan, self.ctx.safety)
-        blocks = [self.heading_block("How to stretch safely", "How to stretch safely"),
-                  self.bullets(rules.lines),
-                  self.bullets(emergency.lines, emergency.heading, boxed=True),
-                  self.bullets(urgent.lines, urgent.heading, boxed=True)]
+        size, width = self.style.body, self.width
+        blocks = [section_heading("How to stretch safely", self.style.heading, width,
+                                  "How to stretch safely"),
+                  bullet_list(rules.lines, size, width, ITEM_GAP),
+                  bullet_list(emergency.lines, size, width, ITEM_GAP, emergency.heading, boxed=True),
+                  bullet_list(urgent.lines, size, width, ITEM_GAP, urgent.heading, boxed=True)]
         clinic = self.ctx.clinic
         if clinic and clinic.disclaimer:
             personal.append(TextBlock("From your clinic", (clinic.disclaimer,)))
-        blocks.extend(self.bullets(b.lines, b.heading) for b in personal)
+        blocks.extend(bullet_list(b.lines, size, width, ITEM_GAP, b.heading) for b in personal)
         return blocks
-
-    def bullets(self, items: tuple[str, ...], heading: str = "", boxed: bool = False) -> Block:
-        """A bulleted list with space between items; red flags get a red-edged box."""
-        s = self.style
-        pad = 10.0 if boxed else 0.0
-        inner = self.width - 2 * pad
-        bullet_w = text_width("•  ", REGULAR, s.body)
-        head = wrap(heading, BOLD, s.body, inner)
-        rows = [wrap(text, REGULAR, s.body, inner - bullet_w) for text in items]
-        lead = leading(s.body)
-        height = (lead * len(head) + (ITEM_GAP if head else 0)
-                  + sum(lead * len(r) + ITEM_GAP for r in rows) - ITEM_GAP + 2 * pad)
-
-        def paint(c, x, top):
-            if boxed:
-                c.setFillColorRGB(*STOP_FILL)
-                c.setStrokeColorRGB(*STOP_LINE)
-                c.setLineWidth(1.4)
-                c.roundRect(x, top - height, self.width, height, 6, stroke=1, fill=1)
-            y = draw_lines(c, head, x + pad, top - pad, BOLD, s.body,
-                           STOP_LINE if boxed else INK)
-            y -= ITEM_GAP if head else 0
-            for lines in rows:
-                c.setFillColorRGB(*INK)
-                c.setFont(REGULAR, s.body)
-                c.drawString(x + pad, y - s.body * 0.93, "•")
-                y = draw_lines(c, lines, x + pad + bullet_w, y, REGULAR, s.body) - ITEM_GAP
-
-        return Block(height, paint)
 
     # --- one stretch ----------------------------------------------------------------------
     def stretch(self, number: int, item: PlannedStretch) -> Block:
@@ -220,68 +127,23 @@ class Handout:
         x0, y0, x1, y1 = self.ctx.geometry(item.stretch.figure).bbox
         return (x1 - x0) / max(y1 - y0, 1e-6)
 
-    # --- the tracker and sources ------------------------------------------------------------
-    def sources(self) -> Block:
-        size = self.style.small
-        lines = wrap(source_line(self.plan, self.ctx.safety), REGULAR, size, self.width)
-        height = leading(size) * len(lines)
-
-        def paint(c, x, top):
-            draw_lines(c, lines, x, top, REGULAR, size, MUTED)
-
-        return Block(height, paint)
-
-
-def _fit_line(text: str, size: float, width: float) -> str:
-    """Shortens a footer line with an ellipsis so it never runs into the page number."""
-    if text_width(text, REGULAR, size) <= width:
-        return text
-    while text and text_width(text + "…", REGULAR, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
-
-
-@dataclass(frozen=True)
-class FittedHandout:
-    """The handout cut into pages: each page's blocks with the y of their tops."""
-
-    pages: tuple[tuple[tuple[Block, float], ...], ...]
-    template: PageTemplate
-
-    @property
-    def page_count(self) -> int:
-        return len(self.pages)
-
-    def figure_boxes(self) -> list[Box]:
-        return []
-
-    def draw_page(self, c, number: int) -> None:
-        """Draws the page's blocks, each bookmarked block with its entry in the outline."""
-        marks = sum(1 for page in self.pages[:number - 1] for block, _ in page if block.bookmark)
-        for block, top in self.pages[number - 1]:
-            if block.bookmark:
-                marks += 1
-                c.bookmarkPage(f"b{marks}", fit="XYZ", top=top + 4, left=0, zoom=0)
-                c.addOutlineEntry(block.bookmark, f"b{marks}", level=0)
-            block.paint(c, MARGIN, top)
-
-
 class HandoutDesign:
     """The handout as a page design for the layout engine."""
 
     name = "handout"
 
-    def measure(self, plan: Plan, paper: Paper, ctx: RenderContext) -> FittedHandout | NoFit:
+    def measure(self, plan: Plan, paper: Paper, ctx: RenderContext) -> FlowedPages | NoFit:
         if paper.card:
             return NoFit(f"the handout needs a full sheet, not {paper.label}; "
                          "try --paper letter or --paper a4, or --layout card")
         handout = Handout(plan, paper, ctx)
         try:
-            pages = paginate(handout.blocks(), handout.top, handout.bottom, BLOCK_GAP, paper.label)
+            pages = paginate(handout.blocks(), paper.height - MARGIN, MARGIN + FOOTER_GAP,
+                             BLOCK_GAP, paper.label)
         except LayoutError as exc:
             return NoFit(str(exc))
-        return FittedHandout(tuple(tuple(page) for page in pages),
-                             PageTemplate(paper, handout.footer, outline=True))
+        return FlowedPages(tuple(tuple(page) for page in pages), MARGIN,
+                           PageTemplate(paper, handout.footer(), outline=True))
 
     def other_papers(self, paper: Paper) -> tuple[tuple[Paper, ...], int]:
         return (), 0
