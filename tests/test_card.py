@@ -11,7 +11,8 @@ from pypdf import PdfReader
 
 from pdfgen import api
 from pdfgen.layouts import engine
-from pdfgen.layouts.card import DESIGN, placement
+from pdfgen.layouts.card import DESIGN
+from pdfgen.layouts.imposition import placement
 from pdfgen.layouts.common import dose_text
 from pdfgen.layouts.context import RenderContext
 from pdfgen.model import format_seconds

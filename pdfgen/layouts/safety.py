@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from ..model import Plan
-from .common import BOLD, INK, MUTED, REGULAR, STOP_LINE, draw_lines, leading, text_width, wrap
+from .common import (BOLD, BOX_LINE, INK, MUTED, REGULAR, STOP_LINE, caution_mark_width,
+                     draw_caution_mark, draw_lines, leading, text_width, wrap)
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,44 @@ class TextBlock:
                 c.drawString(x + bullet_w, base, text)
             y -= leading(size)
         return y
+
+
+    def marked_height(self, width: float, size: float) -> float:
+        """The height behind a warning mark (this person's own cautions on a card)."""
+        return self.height(width - caution_mark_width(size), size)
+
+    def draw_marked(self, c, x: float, top: float, width: float, size: float) -> None:
+        """Draws the block behind a warning mark at its first line."""
+        draw_caution_mark(c, x, top - size * 0.05, size)
+        self.draw(c, x + caution_mark_width(size), top, width - caution_mark_width(size), size)
+
+
+@dataclass(frozen=True)
+class SafetyBox:
+    """Safety blocks one under another in a rounded box, padded by 0.7 of the type size: the
+    card's rules box, or (`alert`) its red flags with a red edge and red headings."""
+
+    blocks: tuple[TextBlock, ...]
+    alert: bool = False
+
+    GAP = 4.0   # between blocks
+
+    def height(self, width: float, size: float, inline: bool) -> float:
+        pad = size * 0.7
+        return (sum(b.height(width - 2 * pad, size, inline) for b in self.blocks)
+                + self.GAP * (len(self.blocks) - 1) + 2 * pad)
+
+    def draw(self, c, x: float, y: float, width: float, height: float, size: float,
+             inline: bool) -> None:
+        """Draws the box with its lower-left corner at (x, y), `height` as measured."""
+        pad = size * 0.7
+        c.setStrokeColorRGB(*(STOP_LINE if self.alert else BOX_LINE))
+        c.setLineWidth(1.2 if self.alert else 0.8)
+        c.roundRect(x, y, width, height, 5, stroke=1, fill=0)
+        top = y + height - pad
+        for block in self.blocks:
+            top = block.draw(c, x + pad, top, width - 2 * pad, size, inline=inline,
+                             heading_color=STOP_LINE if self.alert else INK) - self.GAP
 
 
 def safety_blocks(plan: Plan, safety) -> list[TextBlock]:

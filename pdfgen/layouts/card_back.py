@@ -1,0 +1,101 @@
+"""The card's back: one brief line per stretch, this person's cautions, and every red flag.
+
+Each stretch's name runs into its brief step, with its cautions under it behind a warning mark;
+when the steps are on the front instead, the back keeps only the cautions ("Take care"). The
+red flags and the stop rule close the side in a red-edged box. Drawn in its own coordinates,
+lower-left corner at (0, 0).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Plan, PlannedStretch
+from .blocks import RunIn, draw_run_in, run_in
+from .common import (BOLD, REGULAR, caution_mark_width, draw_caution_mark, draw_lines, draw_number,
+                     leading, wrap)
+from .safety import SafetyBox, TextBlock
+from .typescale import CARD
+
+GAP = CARD.gap
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A stretch on the back: its name run into its step or (marked) into its cautions."""
+
+    number: int
+    text: RunIn
+    marked: bool                # the text itself is the cautions, behind a warning mark
+    cautions: tuple[str, ...]   # cautions under the step, behind a warning mark
+
+    def height(self, size: float) -> float:
+        return max(self.text.rows * leading(size), size * 1.7) + len(self.cautions) * leading(size)
+
+
+@dataclass(frozen=True)
+class Back:
+    """The back, measured."""
+
+    width: float
+    size: float
+    inline: bool
+    heading: str
+    entries: tuple[Entry, ...]
+    personal: TextBlock | None      # None when on the front
+    alerts: SafetyBox
+    alerts_h: float
+
+    @property
+    def indent(self) -> float:
+        return self.size * 1.7 + 5
+
+    def draw(self, c, height: float) -> None:
+        """Draws the back, `height` tall."""
+        y = draw_lines(c, [self.heading], 0, height, BOLD, self.size * 1.1) - 3
+        for entry in self.entries:
+            self._draw_entry(c, entry, y)
+            y -= entry.height(self.size) + 5
+        if self.personal is not None:
+            self.personal.draw_marked(c, 0, y - 2, self.width, self.size)
+        self.alerts.draw(c, 0, 0, self.width, self.alerts_h, self.size, self.inline)
+
+    def _draw_entry(self, c, entry: Entry, top: float) -> None:
+        size, x = self.size, self.indent
+        radius = size * 0.8
+        draw_number(c, radius, top - radius, radius, entry.number)
+        if entry.marked:
+            draw_caution_mark(c, x, top - size * 0.05, size)
+            x += caution_mark_width(size)
+        y = top - max(top - draw_run_in(c, entry.text, x, top, size), size * 1.7)
+        if entry.cautions:
+            draw_caution_mark(c, x, y - size * 0.05, size)
+            draw_lines(c, entry.cautions, x + caution_mark_width(size), y, REGULAR, size)
+
+
+def measure_back(plan: Plan, width: float, height: float, size: float, inline: bool,
+                 steps_on_front: bool, alerts: SafetyBox, personal: TextBlock | None) -> Back | None:
+    """The back at `size`, with this person's cautions if given; None if it does not fit."""
+    column = width - (size * 1.7 + 5)
+    entries = tuple(e for e in (_entry(k + 1, i, size, column, steps_on_front)
+                                for k, i in enumerate(plan.items)) if e is not None)
+    alerts_h = alerts.height(width, size, inline)
+    used = (leading(size * 1.1) + 3 + sum(e.height(size) + 5 for e in entries)
+            + (personal.marked_height(width, size) + GAP if personal else 0.0) + GAP + alerts_h)
+    if used > height:
+        return None
+    heading = "Take care" if steps_on_front else "How to do them"
+    return Back(width, size, inline, heading, entries, personal, alerts, alerts_h)
+
+
+def _entry(number: int, item: PlannedStretch, size: float, width: float,
+           steps_on_front: bool) -> Entry | None:
+    """The step with its cautions under it or, with the steps on the front, the cautions."""
+    name, cautions = item.stretch.name + ".", " ".join(item.stretch.cautions)
+    if steps_on_front:
+        if not cautions:
+            return None
+        return Entry(number, run_in(name, cautions, size, width - caution_mark_width(size)),
+                     True, ())
+    lines = wrap(cautions, REGULAR, size, width - caution_mark_width(size)) if cautions else []
+    return Entry(number, run_in(name, item.stretch.summary, size, width), False, tuple(lines))

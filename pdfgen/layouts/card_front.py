@@ -1,0 +1,193 @@
+"""The card's front: the title, the total time and the routine as a numbered strip of figures.
+
+Each row is a number, the stretch's figure and, beside it, its name, dose and (when the card
+puts them here) its brief steps. Under the strip go, when there is room, this person's own
+cautions and the rules for stretching safely in a box; the clinic's line closes the side.
+The front is drawn in its own coordinates, lower-left corner at (0, 0).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from ..model import Plan, PlannedStretch, format_seconds
+from .blocks import balanced_wrap
+from .brand import clinic_lines
+from .common import (BOLD, BOX_LINE, INK, MUTED, REGULAR, badge_height, dose_text, draw_badge,
+                     draw_lines, draw_number, leading, text_width, wrap)
+from .context import RenderContext, draw_stretch_figure, shared_figure_scale
+from .engine import Box
+from .safety import SafetyBox, TextBlock
+from .typescale import CARD
+
+MIN_FIG_W, MIN_FIG_H = 64.0, 34.0   # below about 12 mm tall a pose stops being recognisable
+MAX_ROW_H = 100.0
+ROW_PAD = 3.0
+GAP = CARD.gap
+
+
+@dataclass(frozen=True)
+class Front:
+    """The front, measured: every wrapped line and height its drawing uses."""
+
+    plan: Plan
+    ctx: RenderContext
+    width: float
+    height: float
+    size: float
+    title_size: float
+    title: tuple[str, ...]
+    time_note: str
+    names: tuple[tuple[str, ...], ...]
+    badges_h: tuple[float, ...]             # per stretch: its dose label's height
+    steps: tuple[tuple[str, ...], ...]      # per stretch; empty when the steps are on the back
+    text_w: float
+    row_h: tuple[float, ...]
+    personal: TextBlock | None              # None when not on the front
+    personal_h: float
+    rules: SafetyBox | None                 # None when the rules are left off the card
+    rules_h: float
+    inline: bool
+    clinic: tuple[str, ...]
+
+    @property
+    def name_size(self) -> float:
+        return self.size * 1.1
+
+    @property
+    def time_size(self) -> float:
+        return self.size * 1.25
+
+    @property
+    def lead_w(self) -> float:
+        """The number discs' column."""
+        return self.size * 1.9 + 5
+
+    def header_h(self) -> float:
+        return len(self.title) * leading(self.title_size) + 2 + leading(self.time_size) + 6
+
+    def text_h(self, k: int) -> float:
+        steps = len(self.steps[k]) * leading(self.size) + 3 if self.steps[k] else 0.0
+        return len(self.names[k]) * leading(self.name_size) + 3 + self.badges_h[k] + steps
+
+    def clinic_h(self) -> float:
+        return len(self.clinic) * leading(self.size) + 4 if self.clinic else 0.0
+
+    def footer_h(self) -> float:
+        """Personal notes, the rules box and the clinic line, each after a gap."""
+        return sum(h + GAP for h in (self.personal_h, self.rules_h) if h) + self.clinic_h()
+
+    def figure_boxes(self) -> list[Box]:
+        """Each row's figure box, the card's lower-left corner at (0, 0)."""
+        fig_w = self.width - self.lead_w - self.text_w - GAP
+        boxes = []
+        top = self.height - self.header_h()
+        for h in self.row_h:
+            boxes.append((self.lead_w, top - h + ROW_PAD, fig_w, h - 2 * ROW_PAD))
+            top -= h
+        return boxes
+
+    def draw(self, c) -> None:
+        y = draw_lines(c, self.title, 0, self.height, BOLD, self.title_size) - 2
+        time = format_seconds(self.plan.total_s)
+        base = y - self.time_size * 0.93
+        c.setFillColorRGB(*INK)
+        c.setFont(BOLD, self.time_size)
+        c.drawString(0, base, time)
+        c.setFont(REGULAR, self.size)
+        c.drawString(text_width(time + " ", BOLD, self.time_size), base, self.time_note)
+        y = self.height - self.header_h()
+        c.setStrokeColorRGB(*BOX_LINE)
+        c.setLineWidth(1.2)
+        c.line(0, y + 3, self.width, y + 3)
+        boxes = self.figure_boxes()
+        scale = shared_figure_scale(self.ctx, self.plan.items, [box[2:] for box in boxes])
+        for k, item in enumerate(self.plan.items):
+            self._draw_row(c, k, item, y, boxes[k], scale)
+            y -= self.row_h[k]
+        self._draw_footer(c)
+
+    def _draw_row(self, c, k: int, item: PlannedStretch, top: float, box: Box,
+                  scale: float | None) -> None:
+        """Number, figure (at the card's shared scale), then name, dose and (if here) step,
+        centred in the row's height."""
+        bottom = top - self.row_h[k]
+        if k:
+            c.setStrokeColorRGB(*BOX_LINE)
+            c.setLineWidth(0.5)
+            c.line(self.lead_w, top, self.width, top)
+        text_top = bottom + (self.row_h[k] + self.text_h(k)) / 2
+        radius = self.size * 0.95
+        draw_number(c, radius, text_top - leading(self.name_size) / 2, radius, k + 1)
+        draw_stretch_figure(c, self.ctx, item, *box, scale=scale)
+        tx = self.width - self.text_w
+        y = draw_lines(c, self.names[k], tx, text_top, BOLD, self.name_size) - 3
+        y -= draw_badge(c, tx, y, dose_text(item), self.size, self.text_w) + 3
+        draw_lines(c, self.steps[k], tx, y, REGULAR, self.size)
+
+    def _draw_footer(self, c) -> None:
+        top = self.footer_h()
+        if self.personal is not None:
+            self.personal.draw_marked(c, 0, top - GAP, self.width, self.size)
+            top -= GAP + self.personal_h
+        if self.rules is not None:
+            top -= GAP
+            self.rules.draw(c, 0, top - self.rules_h, self.width, self.rules_h, self.size,
+                            self.inline)
+        if self.clinic:
+            draw_lines(c, self.clinic, 0, self.clinic_h() - 4, REGULAR, self.size, MUTED)
+
+
+def measure_front(plan: Plan, ctx: RenderContext, width: float, height: float, size: float,
+                  inline: bool, steps: bool, rules: SafetyBox | None,
+                  personal: TextBlock | None) -> Front | None:
+    """The front at `size`, with the brief steps beside the figures if `steps`, and the rules
+    and this person's cautions under the strip where given; None if it does not fit."""
+    items = plan.items
+    lead_w = size * 1.9 + 5
+    badge_w = max(text_width(dose_text(i), BOLD, size) + size * 0.9 for i in items)
+    text_w = max(badge_w, (width - lead_w) * (0.6 if steps else 0.5))
+    if width - lead_w - text_w - GAP < MIN_FIG_W:
+        return None
+    title_size, title = _title(plan.title, size, width)
+    front = Front(
+        plan, ctx, width, height, size, title_size, title, _time_note(plan, size, width),
+        names=tuple(tuple(wrap(i.stretch.name, BOLD, size * 1.1, text_w)) for i in items),
+        badges_h=tuple(badge_height(size, dose_text(i), text_w) for i in items),
+        steps=tuple(tuple(wrap(i.stretch.summary, REGULAR, size, text_w)) if steps else ()
+                    for i in items),
+        text_w=text_w, row_h=(),
+        personal=personal, personal_h=personal.marked_height(width, size) if personal else 0.0,
+        rules=rules, rules_h=rules.height(width, size, inline) if rules else 0.0, inline=inline,
+        clinic=tuple(clinic_lines(ctx.clinic, REGULAR, size, width)))
+    room = height - front.header_h() - front.footer_h()
+    rows = _row_heights([max(front.text_h(k), MIN_FIG_H) + 2 * ROW_PAD
+                         for k in range(len(items))], room)
+    return replace(front, row_h=rows) if rows else None
+
+
+def _title(text: str, size: float, width: float) -> tuple[float, tuple[str, ...]]:
+    """The largest title, from 1.6 to 1.3 times the body size, on two lines at most."""
+    for scale in (1.6, 1.5, 1.4, 1.3):
+        lines = balanced_wrap(text, BOLD, size * scale, width)
+        if len(lines) <= 2:
+            break
+    return size * scale, lines
+
+
+def _time_note(plan: Plan, size: float, width: float) -> str:
+    room = width - text_width(format_seconds(plan.total_s) + " ", BOLD, size * 1.25)
+    long = "in all. Do them in this order."
+    return long if text_width(long, REGULAR, size) <= room else "in all"
+
+
+def _row_heights(minimums: list[float], room: float) -> tuple[float, ...]:
+    """Equal rows if the tallest fits that way, else each its own height plus an equal share of
+    what is left; no row taller than MAX_ROW_H. Empty if the rows do not fit at all."""
+    if sum(minimums) > room:
+        return ()
+    equal = min(MAX_ROW_H, room / len(minimums))
+    if equal >= max(minimums):
+        return (equal,) * len(minimums)
+    share = (room - sum(minimums)) / len(minimums)
+    return tuple(min(MAX_ROW_H, m + share) for m in minimums)
