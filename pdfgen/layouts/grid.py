@@ -1,0 +1,163 @@
+"""A grid of stretch cells: equal columns, each row as tall as its tallest cell.
+
+Each cell is a boxed stretch block: figure above the text or, in a wide cell, beside the steps.
+The cells of a row share its tallest heading, steps and tail, so their figures line up, and
+height the rows do not need goes to the figures, within a sensible shape.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Iterator, Sequence
+
+from ..model import PlannedStretch
+from .blocks import Spacing, StretchText, stretch_text
+from .common import BOX_LINE
+from .context import RenderContext, shared_figure_scale
+from .engine import Box
+from .stretch import Heading, HeadingStyle, Placement, StretchBlock, heading
+
+FIG_SHARE = 0.42          # of a wide cell's width, for the figure beside the steps
+MIN_CELL_W, MAX_CELL_W, SIDE_CELL_W = 125.0, 340.0, 230.0
+MAX_COLS = 5
+# A cell's text: no gap between steps, "Feel it" and the cautions a little apart, the cautions
+# run together behind one mark.
+CELL_SPACING = Spacing(after_badge=4, step_gap=0, before_feel=3, before_cautions=3, caution_gap=0,
+                       one_caution=True)
+
+
+def cell_heading(number: int, item: PlannedStretch, size: float, width: float) -> Heading:
+    """A cell's number disc and name, the name a little larger than the text."""
+    return heading(number, item.stretch.name, size * 1.15, width,
+                   HeadingStyle(radius=size * 0.95, indent=size * 2.2, rise=1, after=4))
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One stretch's cell: its row, the cell's top-left corner and its block."""
+
+    index: int
+    row: int
+    x: float
+    top: float
+    block: StretchBlock
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A fitted grid: columns, whether figures sit beside the steps, and every measure."""
+
+    cols: int
+    side: bool
+    size: float
+    cell_w: float
+    gap: float
+    row_h: tuple[float, ...]
+    mid_h: tuple[float, ...]     # per row: the figure's height (and the steps' room, if side)
+    heads: tuple[Heading, ...]
+    texts: tuple[StretchText, ...]
+
+    @property
+    def pad(self) -> float:
+        return self.size * 0.6
+
+    @property
+    def fig_w(self) -> float:
+        inner = self.cell_w - 2 * self.pad
+        return inner * FIG_SHARE - 6 if self.side else inner
+
+    def figure_size(self) -> float:
+        """The smallest figure box side: what a fitter maximises after the type size."""
+        return min(self.fig_w, min(self.mid_h))
+
+    def height(self) -> float:
+        return sum(self.row_h) + (len(self.row_h) - 1) * self.gap
+
+    def cells(self, x: float, top: float) -> list[Cell]:
+        """Every cell for the grid's top-left corner at (x, top), in plan order."""
+        out = []
+        inner = self.cell_w - 2 * self.pad
+        placement, text_x, gap = ((Placement.BESIDE_STEPS, inner * FIG_SHARE, 3.0) if self.side
+                                  else (Placement.ABOVE, 0.0, 6.0))
+        for r, row_h in enumerate(self.row_h):
+            members = range(r * self.cols, min(len(self.heads), (r + 1) * self.cols))
+            head = max(self.heads[k].height() for k in members)
+            for k in members:
+                block = StretchBlock(self.heads[k], self.texts[k], placement, self.fig_w,
+                                     self.mid_h[r], text_x, gap, head)
+                out.append(Cell(k, r, x + (k - r * self.cols) * (self.cell_w + self.gap), top,
+                                block))
+            top -= row_h + self.gap
+        return out
+
+    def figure_box(self, cell: Cell) -> Box:
+        return cell.block.figure_box(cell.x + self.pad, cell.top - self.pad)
+
+    def figure_boxes(self, x: float, top: float) -> list[Box]:
+        return [self.figure_box(cell) for cell in self.cells(x, top)]
+
+    def draw(self, c, ctx: RenderContext, items: Sequence[PlannedStretch], x: float,
+             top: float) -> None:
+        """Every cell's box and block, the figures at one shared scale, so every body on the
+        page is drawn the same size."""
+        cells = self.cells(x, top)
+        scale = shared_figure_scale(ctx, items, [self.figure_box(cell)[2:] for cell in cells])
+        for cell in cells:
+            height = self.row_h[cell.row]
+            c.setStrokeColorRGB(*BOX_LINE)
+            c.setLineWidth(0.8)
+            c.roundRect(cell.x, cell.top - height, self.cell_w, height, 6, stroke=1, fill=0)
+            cell.block.draw(c, ctx, items[cell.index], cell.x + self.pad, cell.top - self.pad,
+                            scale)
+
+
+def grids(items: Sequence[PlannedStretch], width: float, height: float, gap: float, size: float,
+          brief: bool) -> Iterator[Grid]:
+    """Every grid shape that fits the box at this type size: one to five columns of cells
+    neither cramped nor sprawling, with figures above or (in wide cells) beside the steps."""
+    n = len(items)
+    for cols in range(1, min(n, MAX_COLS) + 1):
+        cell_w = (width - (cols - 1) * gap) / cols
+        if cell_w < MIN_CELL_W or (cell_w > MAX_CELL_W and n > cols):
+            continue
+        for side in (False, True) if cell_w >= SIDE_CELL_W else (False,):
+            grid = measure_grid(items, cols, side, size, brief, cell_w, height, gap)
+            if grid is not None:
+                yield grid
+
+
+def measure_grid(items: Sequence[PlannedStretch], cols: int, side: bool, size: float, brief: bool,
+                 cell_w: float, height: float, gap: float) -> Grid | None:
+    """One grid shape measured, or None if it does not fit `height`; `brief` prints each
+    stretch's summary in place of its steps."""
+    pad = size * 0.6
+    inner = cell_w - 2 * pad
+    step_w = inner * (1 - FIG_SHARE) if side else inner
+    fig_w = inner * FIG_SHARE - 6 if side else inner
+    heads = tuple(cell_heading(k, i, size, inner) for k, i in enumerate(items, 1))
+    texts = tuple(stretch_text(i, size, inner, CELL_SPACING, step_w, brief) for i in items)
+    rows = [range(r * cols, min(len(items), (r + 1) * cols))
+            for r in range(math.ceil(len(items) / cols))]
+    min_fig = max(52.0, size * 6)
+    max_fig = min(fig_w * (1.3 if side else 0.7), 260.0)
+    if max_fig < min_fig:
+        return None
+    fixed, mids = [], []
+    for row in rows:
+        head = max(heads[k].height() for k in row)
+        tail = max(texts[k].tail_height() for k in row)
+        body = max(texts[k].steps_height() for k in row)
+        if side:
+            mids.append(max(min_fig, body))
+            fixed.append(2 * pad + head + tail)
+        else:
+            mids.append(min_fig)
+            fixed.append(2 * pad + head + 6 + body + tail)
+    spare = height - sum(fixed) - sum(mids) - (len(rows) - 1) * gap
+    if spare < 0:
+        return None
+    grow = spare / len(rows)
+    mid_h = tuple(max(m, min(max_fig, m + grow)) for m in mids)
+    row_h = tuple(f + m for f, m in zip(fixed, mid_h))
+    return Grid(cols, side, size, cell_w, gap, row_h, mid_h, heads, texts)

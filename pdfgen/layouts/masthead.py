@@ -1,0 +1,86 @@
+"""The poster's masthead: the title as large as fits, what the routine is for (and the clinic),
+and the total time in a box at the right, over a rule.
+
+It is measured once for the poster's width and smallest type size, before the grid, which
+gets the height it leaves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Plan, format_seconds
+from .brand import clinic_lines
+from .common import ACCENT, BOLD, INK, MUTED, REGULAR, draw_lines, leading, text_width, wrap
+from .context import RenderContext
+
+TIME_PT = 16.0
+TITLE_ONE_LINE = (24, 22, 20, 18)    # tried on one line first, then on two:
+TITLE_TWO_LINES = (18, 16, 14)
+
+
+@dataclass(frozen=True)
+class Masthead:
+    """The measured masthead; `height` includes the rule under it."""
+
+    width: float
+    title: tuple[str, ...]
+    title_size: float
+    subtitle: tuple[str, ...]
+    sub_pt: float
+    note_pt: float
+    time: str
+    box_w: float
+
+    @property
+    def box_h(self) -> float:
+        return TIME_PT + self.note_pt + 15
+
+    def height(self) -> float:
+        return max(self.title_size * 1.2 * len(self.title) + leading(self.sub_pt) * len(self.subtitle)
+                   + 8, self.box_h + 10)
+
+    def draw(self, c, x: float, top: float) -> None:
+        y = draw_lines(c, self.title, x, top, BOLD, self.title_size)
+        draw_lines(c, self.subtitle, x, y - 2, REGULAR, self.sub_pt, MUTED)
+        bx, box_w, box_h = x + self.width - self.box_w, self.box_w, self.box_h
+        c.setStrokeColorRGB(*ACCENT)
+        c.setLineWidth(1.2)
+        c.roundRect(bx, top - box_h, box_w, box_h, 6, stroke=1, fill=0)
+        c.setFillColorRGB(*INK)
+        c.setFont(BOLD, TIME_PT)
+        c.drawCentredString(bx + box_w / 2, top - 4 - TIME_PT, self.time)
+        c.setFont(REGULAR, self.note_pt)
+        c.drawCentredString(bx + box_w / 2, top - box_h + 7, "in all")
+        c.setStrokeColorRGB(*ACCENT)
+        c.setLineWidth(1.5)
+        line_y = top - self.height() + 3
+        c.line(x, line_y, x + self.width, line_y)
+
+
+def masthead(plan: Plan, ctx: RenderContext, width: float, min_pt: float) -> Masthead:
+    """The masthead across `width`, no text under `min_pt` (large print sets it)."""
+    sub_pt, note_pt = max(11.0, min_pt), max(9.0, min_pt)
+    time = format_seconds(plan.total_s)
+    box_w = max(text_width(time, BOLD, TIME_PT), text_width("in all", REGULAR, note_pt)) + 16
+    room = width - box_w - 10
+    size, title = _title(plan.title, room)
+    areas = [a.title.lower() for a in plan.areas]
+    joined = areas[0] if len(areas) == 1 else ", ".join(areas[:-1]) + " and " + areas[-1]
+    count = len(plan.items)
+    text = (f"{count} stretch{'es' if count != 1 else ''} for the {joined}. "
+            "Do them in this order, slowly.")
+    subtitle = wrap(text, REGULAR, sub_pt, room)[:2] + clinic_lines(ctx.clinic, REGULAR, sub_pt, room)
+    return Masthead(width, tuple(title), size, tuple(subtitle), sub_pt, note_pt, time, box_w)
+
+
+def _title(text: str, room: float) -> tuple[float, list[str]]:
+    """The largest title size on one line, else on two, else the smallest on three at most."""
+    for size in TITLE_ONE_LINE:
+        if text_width(text, BOLD, size) <= room:
+            return float(size), [text]
+    for size in TITLE_TWO_LINES:
+        lines = wrap(text, BOLD, size, room)
+        if len(lines) <= 2:
+            return float(size), lines
+    return float(TITLE_TWO_LINES[-1]), wrap(text, BOLD, TITLE_TWO_LINES[-1], room)[:3]
