@@ -195,17 +195,44 @@ def render(catalog: Catalog, plan: Plan, layout: str | Layout = "poster", paper:
         ValueError: unknown layout or paper.
         LayoutError: the plan does not fit the paper.
     """
-    from .layouts.context import RenderContext
-
-    sheet = paper if isinstance(paper, Paper) else find_paper(paper)
-    design = Layout.coerce(layout)
-    figures = load_figure_specs(catalog, [i.stretch.figure for i in plan.items
-                                          if not i.stretch.image])
-    ctx = RenderContext(figures=figures, safety=catalog.safety, grayscale=grayscale,
-                        large_print=large_print, clinic=clinic, fields=fields or PatientFields())
     from .layouts import engine
 
-    return engine.render(page_design(design), plan, sheet, ctx)
+    sheet = paper if isinstance(paper, Paper) else find_paper(paper)
+    design = page_design(Layout.coerce(layout))
+    return engine.render(design, plan, sheet, _context(catalog, plan, grayscale, large_print,
+                                                       clinic, fields))
+
+
+def render_or_larger(catalog: Catalog, plan: Plan, layout: str | Layout, paper: str | Paper,
+                     grayscale: bool = False) -> tuple[Paper, bytes]:
+    """The PDF on the asked paper or, if the plan does not fit it, on the sheet twice its size
+    (how a batch makes every file); returns the paper used with the bytes.
+
+    Raises:
+        ValueError: unknown layout or paper.
+        LayoutError: it fits neither paper.
+    """
+    from .layouts import engine
+
+    sheet = paper if isinstance(paper, Paper) else find_paper(paper)
+    design = page_design(Layout.coerce(layout))
+    ctx = _context(catalog, plan, grayscale, False, None, None)
+    used, fitted = engine.fit_or_larger(design, plan, sheet, ctx)
+    if isinstance(fitted, engine.NoFit):
+        raise LayoutError(fitted.reason)
+    return used, engine.draw(fitted, plan, design.name, ctx)
+
+
+def _context(catalog: Catalog, plan: Plan, grayscale: bool, large_print: bool,
+             clinic: Clinic | None, fields: PatientFields | None):
+    """Everything a page design needs besides the plan: its figures, the safety text, the
+    print settings and the clinic's details."""
+    from .layouts.context import RenderContext
+
+    figures = load_figure_specs(catalog, [i.stretch.figure for i in plan.items
+                                          if not i.stretch.image])
+    return RenderContext(figures=figures, safety=catalog.safety, grayscale=grayscale,
+                         large_print=large_print, clinic=clinic, fields=fields or PatientFields())
 
 
 def page_design(layout: Layout):

@@ -175,21 +175,13 @@ def _render_fitting(catalog: Catalog, plan, job: Job) -> tuple[Job, bytes, str]:
         LayoutError: it fits neither.
     """
     from . import api
-    from .errors import LayoutError
-    from .paper import larger, paper as find_paper
+    from .paper import paper as find_paper
 
-    try:
-        return job, api.render(catalog, plan, job.layout, job.paper), ""
-    except LayoutError:
-        bigger = larger(find_paper(job.paper))
-        if bigger is None:
-            raise
-    used = Job(job.routine, job.layout, bigger.name)
-    try:
-        data = api.render(catalog, plan, used.layout, used.paper)
-    except LayoutError as exc:
-        raise LayoutError(f"{exc} (tried {bigger.name} too)") from None
-    return used, data, f"too much for {job.paper}; printed on {bigger.name}"
+    used, data = api.render_or_larger(catalog, plan, job.layout, job.paper)
+    if used == find_paper(job.paper):
+        return job, data, ""
+    return (Job(job.routine, job.layout, used.name), data,
+            f"too much for {job.paper}; printed on {used.name}")
 
 
 def _unchanged(out_dir: str, previous: dict) -> bool:

@@ -97,6 +97,24 @@ def fit(design: Design, plan: Plan, paper: Paper, ctx: RenderContext) -> Fitted 
     return NoFit(design.refusal(plan, paper, ctx, measured, alternatives), alternatives)
 
 
+def fit_or_larger(design: Design, plan: Plan, paper: Paper,
+                  ctx: RenderContext) -> tuple[Paper, Fitted | NoFit]:
+    """The design on `paper` or, when it does not fit, on the sheet twice its size in the same
+    family: a batch must make every file, and a seven-stretch poster on tabloid beats none.
+    Returns the paper used; a no-fit's reason is the asked paper's, naming the larger one too.
+    """
+    from ..paper import larger
+
+    fitted = fit(design, plan, paper, ctx)
+    bigger = larger(paper) if isinstance(fitted, NoFit) else None
+    if bigger is None:
+        return paper, fitted
+    second = design.measure(plan, bigger, ctx)
+    if isinstance(second, NoFit):
+        return paper, NoFit(f"{fitted.reason} (tried {bigger.name} too)", fitted.alternatives)
+    return bigger, second
+
+
 def fits(design: Design, plan: Plan, paper: Paper, ctx: RenderContext) -> bool:
     """Whether the plan fits the paper in this design, measured exactly as it would be drawn."""
     return not isinstance(design.measure(plan, paper, ctx), NoFit)
