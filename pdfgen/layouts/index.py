@@ -15,6 +15,7 @@ from ..model import Plan, format_seconds
 from ..paper import paper as find_paper
 from .common import BOLD, BOX_LINE, INK, MUTED, REGULAR, draw_lines, draw_number, leading, wrap
 from .context import RenderContext, draw_stretch_figure, shared_figure_scale
+from .typescale import SMALL_PRINT_PT
 
 ROW_GAP = 16.0
 STRIP_H = 52.0
@@ -58,7 +59,7 @@ def _title_lines(plan: Plan, width: float) -> list[str]:
 
 
 def _row_height(title: Sequence[str], made: Sequence[str]) -> float:
-    return leading(11) * len(title) + 4 + STRIP_H + 4 + leading(8) * len(made) + ROW_GAP
+    return leading(11) * len(title) + 4 + STRIP_H + 4 + leading(SMALL_PRINT_PT) * len(made) + ROW_GAP
 
 
 def made_lines(files: Sequence[tuple[str, str]], width: float) -> list[str]:
@@ -70,7 +71,7 @@ def made_lines(files: Sequence[tuple[str, str]], width: float) -> list[str]:
         papers.setdefault(layout, []).append(sheet)
     parts = [f"{layout} on {', '.join(sheets)}" for layout, sheets in papers.items()]
     parts[0] = f"Made as {parts[0]}"
-    return wrap_parts(parts, "  ·  ", REGULAR, 8, width)
+    return wrap_parts(parts, "  ·  ", REGULAR, SMALL_PRINT_PT, width)
 
 
 def _pages(heights: Sequence[float], room: float) -> list[list[int]]:
@@ -132,4 +133,4 @@ def _row(c, ctx: RenderContext, plan: Plan, title: Sequence[str], made: Sequence
             draw_stretch_figure(c, ctx, item, *box)
         else:
             _place_form(c, ctx, item.stretch.figure, *box, scale)
-    draw_lines(c, made, x, strip_top - STRIP_H - 4, REGULAR, 8, INK)
+    draw_lines(c, made, x, strip_top - STRIP_H - 4, REGULAR, SMALL_PRINT_PT, INK)

@@ -19,11 +19,10 @@ from .engine import Box, NoFit, PageTemplate, first_fit, type_sizes
 from .grid import Grid, grids
 from .masthead import Masthead, masthead
 from .safety import SafetyColumns, safety_blocks, safety_columns, source_line
-from .typescale import POSTER
+from .typescale import POSTER, SMALL_PRINT_PT
 
 FULL_STEPS_MIN_PT = 10.0   # below this, a one-line summary reads better than five small steps
 FOOTER_MAX_PT = 11.0
-SOURCES_PT = 8.0
 GAP = POSTER.gap
 
 
@@ -71,7 +70,7 @@ class PosterDesign:
             """The safety footer at `size`: three columns on a sheet, fewer on narrow paper."""
             cols = 3 if width > 400 else (2 if width > 260 else 1)
             return safety_columns(safety_blocks(plan, ctx.safety), source_line(plan, ctx.safety),
-                                  width, size, cols, lo if ctx.large_print else SOURCES_PT)
+                                  width, size, cols, lo if ctx.large_print else SMALL_PRINT_PT)
 
         def at(brief: bool, size: float) -> FittedPoster | None:
             """The grid shape that gives the figures most room at this size, and the safety

@@ -1,15 +1,18 @@
 """Every type size and gap the page designs use, in one place.
 
-The floors are the project's rules (`../shared/reference/printing.md`, readability): nothing is
-printed under MIN_PRINT_PT, and large print sets nothing under LARGE_PRINT_MIN_PT. Each layout
-family then has its own range inside them: a pocket card tops out smaller than a wall poster.
+The floors are the project's rules (`../shared/reference/printing-and-tooling.md`, readability):
+no text at all under SMALL_PRINT_PT (sources, the index's "made as" lines: reference, not
+instructions), nothing a patient follows under MIN_PRINT_PT, and large print sets nothing under
+LARGE_PRINT_MIN_PT. Each layout family then has its own range inside them: a pocket card tops
+out smaller than a wall poster.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-MIN_PRINT_PT = 9.0          # the smallest text on any page
+SMALL_PRINT_PT = 8.0        # the smallest text on any page: sources and other reference lines
+MIN_PRINT_PT = 9.0          # the smallest instruction or safety text
 LARGE_PRINT_MIN_PT = 14.0   # the smallest text in large print
 
 
