@@ -21,6 +21,8 @@ from .stretch import Heading, HeadingStyle, Placement, StretchBlock, heading
 FIG_SHARE = 0.42          # of a wide cell's width, for the figure beside the steps
 MIN_CELL_W, MAX_CELL_W, SIDE_CELL_W = 125.0, 340.0, 230.0
 MAX_COLS = 5
+ABOVE_GAP, SIDE_GAP = 6.0, 0.0   # from the figure down to the text under it (the tail
+# of a side cell already starts with its own gap before "Feel it")
 # A cell's text: no gap between steps, "Feel it" and the cautions a little apart, the cautions
 # run together behind one mark.
 CELL_SPACING = Spacing(after_badge=4, step_gap=0, before_feel=3, before_cautions=3, caution_gap=0,
@@ -78,8 +80,8 @@ class Grid:
         """Every cell for the grid's top-left corner at (x, top), in plan order."""
         out = []
         inner = self.cell_w - 2 * self.pad
-        placement, text_x, gap = ((Placement.BESIDE_STEPS, inner * FIG_SHARE, 3.0) if self.side
-                                  else (Placement.ABOVE, 0.0, 6.0))
+        placement, text_x, gap = ((Placement.BESIDE_STEPS, inner * FIG_SHARE, SIDE_GAP) if self.side
+                                  else (Placement.ABOVE, 0.0, ABOVE_GAP))
         for r, row_h in enumerate(self.row_h):
             members = range(r * self.cols, min(len(self.heads), (r + 1) * self.cols))
             head = max(self.heads[k].height() for k in members)
@@ -150,10 +152,10 @@ def measure_grid(items: Sequence[PlannedStretch], cols: int, side: bool, size: f
         body = max(texts[k].steps_height() for k in row)
         if side:
             mids.append(max(min_fig, body))
-            fixed.append(2 * pad + head + tail)
+            fixed.append(2 * pad + head + SIDE_GAP + tail)
         else:
             mids.append(min_fig)
-            fixed.append(2 * pad + head + 6 + body + tail)
+            fixed.append(2 * pad + head + ABOVE_GAP + body + tail)
     spare = height - sum(fixed) - sum(mids) - (len(rows) - 1) * gap
     if spare < 0:
         return None

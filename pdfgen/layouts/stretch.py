@@ -101,7 +101,7 @@ class StretchBlock:
             return self.head_h + self.fig_h + self.gap + t.height()
         if self.placement is Placement.BESIDE:
             return self.head_h + max(self.fig_h, t.height())
-        return self.head_h + max(self.fig_h, t.steps_height()) + t.tail_height()
+        return self.head_h + max(self.fig_h, t.steps_height()) + self.gap + t.tail_height()
 
     def frame_box(self, x: float, top: float) -> Box:
         return (x, top - self.head_h - self.fig_h, self.fig_w, self.fig_h)
