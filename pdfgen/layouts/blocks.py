@@ -104,18 +104,6 @@ def draw_numbered_steps(c, steps: Sequence[Sequence[str]], x: float, top: float,
     return top
 
 
-def draw_feel(c, lines: Sequence[str], x: float, top: float, size: float) -> float:
-    """"Feel it:" in bold, then the rest of the text (`lines`, wrapped with the label at the start
-    of the first line, as `wrap(f"{FEEL_LABEL} {text}", ...)` gives); returns the new top."""
-    c.setFillColorRGB(*INK)
-    c.setFont(BOLD, size)
-    c.drawString(x, top - size * 0.93, FEEL_LABEL)
-    c.setFont(REGULAR, size)
-    c.drawString(x + text_width(FEEL_LABEL + " ", BOLD, size), top - size * 0.93,
-                 lines[0][len(FEEL_LABEL):].strip())
-    return draw_lines(c, lines[1:], x, top - leading(size), REGULAR, size)
-
-
 def draw_cautions(c, cautions: Sequence[Sequence[str]], x: float, top: float, size: float,
                   gap: float = 0.0) -> float:
     """Each caution's wrapped lines behind a warning mark, `gap` above each; returns the new top.
@@ -156,7 +144,7 @@ class StretchText:
     badge_h: float
     steps: tuple[tuple[str, ...], ...]
     numbered: bool
-    feel: tuple[str, ...]
+    feel: RunIn                 # "Feel it:" in bold, run into where to feel it
     cautions: tuple[tuple[str, ...], ...]
     spacing: Spacing
 
@@ -169,7 +157,7 @@ class StretchText:
     def tail_height(self) -> float:
         """"Feel it" and the cautions."""
         sp = self.spacing
-        lines = len(self.feel) + sum(map(len, self.cautions))
+        lines = self.feel.rows + sum(map(len, self.cautions))
         return (leading(self.size) * lines + (sp.before_feel + sp.before_cautions)
                 + sp.caution_gap * len(self.cautions))
 
@@ -187,7 +175,7 @@ class StretchText:
     def draw_tail(self, c, x: float, top: float) -> float:
         """"Feel it" and the cautions; returns the new top."""
         sp = self.spacing
-        top = draw_feel(c, self.feel, x, top - sp.before_feel, self.size) - sp.before_cautions
+        top = draw_run_in(c, self.feel, x, top - sp.before_feel, self.size) - sp.before_cautions
         if self.cautions:
             top = draw_cautions(c, self.cautions, x, top, self.size, sp.caution_gap)
         return top
@@ -203,7 +191,7 @@ def stretch_text(item: PlannedStretch, size: float, width: float, spacing: Spaci
     else:
         steps = tuple(tuple(wrap(step, REGULAR, size, step_width - number_width(size)))
                       for step in item.stretch.steps)
-    feel = tuple(wrap(f"{FEEL_LABEL} {item.stretch.feel}", REGULAR, size, width))
+    feel = run_in(FEEL_LABEL, item.stretch.feel, size, width)
     mark_w = caution_mark_width(size)
     if spacing.one_caution:
         joined = " ".join(item.stretch.cautions)
