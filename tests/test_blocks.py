@@ -53,3 +53,35 @@ def test_a_stretch_block_draws_inside_the_height_it_measures(catalog, placement,
         assert left >= X - 0.01 and right <= X + WIDTH + 0.01, item.stretch.id
         box = block.figure_box(X, TOP)
         assert box[1] >= TOP - block.height() and box[1] + box[3] <= TOP - head.height() + 0.01
+
+
+def chars_of(draw, plan) -> list[dict]:
+    buf = io.BytesIO()
+    c = new_canvas(buf, (700, 1400), plan, "test", False)
+    draw(c)
+    c.showPage()
+    c.save()
+    with pdfplumber.open(io.BytesIO(buf.getvalue())) as pdf:
+        page = pdf.pages[0]
+        return [dict(ch, y=page.height - ch["bottom"]) for ch in page.chars if ch["text"].strip()]
+
+
+@pytest.mark.parametrize("large_print", [False, True])
+def test_every_handout_block_draws_inside_the_height_it_measures(catalog, large_print):
+    """Pagination trusts each block's height: text below it would run into the next block."""
+    from pdfgen.layouts.handout import Handout
+    from pdfgen.paper import PAPERS
+
+    plan = api.make_plan(catalog, api.make_request(catalog, minutes=10, conditions=("sciatica",)))
+    figures = api.load_figure_specs(catalog, [i.stretch.figure for i in plan.items])
+    ctx = RenderContext(figures, catalog.safety, large_print=large_print,
+                        fields=api.make_fields(patient="Ana Lopez", notes="Left side first."))
+    handout = Handout(plan, PAPERS["a4"], ctx)
+    top = 1300.0
+    for block in handout.blocks():
+        chars = chars_of(lambda c: block.paint(c, X, top), plan)
+        words = "".join(ch["text"] for ch in chars)[:40]
+        assert chars, "a block with no text"
+        assert min(ch["y"] for ch in chars) >= top - block.height - DESCENT, words
+        assert min(ch["x0"] for ch in chars) >= X - 0.01, words
+        assert max(ch["x1"] for ch in chars) <= X + handout.width + 0.01, words
