@@ -90,7 +90,7 @@ def make_request(catalog: Catalog, *, areas: Sequence[str] = ("lower-back",), mi
             cond_ids.append(catalog.condition(text).id)
         except KeyError as exc:
             raise ValueError(exc.args[0]) from None
-    title = " ".join(str(title).split())
+    title = glyphs.one_line(str(title))
     if len(title) > MAX_TITLE:
         raise ValueError(f"title: at most {MAX_TITLE} characters (got {len(title)})")
     unprintable = glyphs.problem(title)
@@ -123,7 +123,7 @@ def make_fields(*, patient: str = "", clinician: str = "", frequency: str = "", 
     """
     values = {"patient": patient, "clinician": clinician, "frequency": frequency, "notes": notes}
     for key, value in values.items():
-        values[key] = " ".join(str(value or "").split())
+        values[key] = glyphs.one_line(str(value or ""))
         if len(values[key]) > FIELD_LIMITS[key]:
             raise ValueError(f"{key}: at most {FIELD_LIMITS[key]} characters "
                              f"(got {len(values[key])})")

@@ -115,7 +115,7 @@ def _known(name: str, table: dict[str, Any]) -> dict[str, Any]:
 def _text(name: str, key: str, value: Any) -> str:
     if not isinstance(value, str):
         raise ContentError([f"{name}: {key}: must be text in quotes, not {type(value).__name__}"])
-    text = " ".join(value.split())
+    text = glyphs.one_line(value)
     if len(text) > TEXT_LIMITS[key]:
         raise ContentError([f"{name}: {key}: at most {TEXT_LIMITS[key]} characters "
                             f"(got {len(text)})"])

@@ -1,8 +1,9 @@
 """Which characters the embedded font can print, checked before a title or a step reaches a page.
 
 A TrueType font draws a character it lacks as an empty box (its `.notdef` glyph), silently. The
-pages use Bitstream Vera and Vera Bold, which cover Latin-1, some of Latin Extended-A and common
-punctuation, so emoji or Cyrillic would print as boxes; stretchcard refuses them instead, naming
+pages use DejaVu Sans and its bold (`pdfgen/fonts/`), which cover Latin with all its extensions
+(Vietnamese too), Greek and Cyrillic, so a name like "Antonín Dvořák" or "Nguyễn" prints; what
+they lack (CJK, Arabic, emoji) would print as boxes, so stretchcard refuses it instead, naming
 the character, while the text is still in a file or on the command line where it can be fixed.
 
 The table is measured from the fonts once and kept here, so checking text (which every catalog
@@ -13,20 +14,34 @@ again; a test keeps the two equal.
 from __future__ import annotations
 
 import bisect
+import unicodedata
 
-# Inclusive code point ranges that both Vera.ttf and VeraBd.ttf map to a real glyph.
+# Inclusive code point ranges that both page fonts map to a real glyph.
 PRINTABLE: tuple[tuple[int, int], ...] = (
-    (0x20, 0x7E), (0xA0, 0xFF), (0x106, 0x107), (0x10C, 0x10D), (0x111, 0x111), (0x11E, 0x11F),
-    (0x130, 0x131), (0x141, 0x142), (0x152, 0x153), (0x15E, 0x161), (0x178, 0x178),
-    (0x17D, 0x17E), (0x192, 0x192), (0x2C6, 0x2C7), (0x2D8, 0x2DD), (0x3A9, 0x3A9),
-    (0x3C0, 0x3C0), (0x2013, 0x2014), (0x2018, 0x201A), (0x201C, 0x201E), (0x2020, 0x2022),
-    (0x2026, 0x2026), (0x2030, 0x2030), (0x2039, 0x203A), (0x20AC, 0x20AC), (0x2122, 0x2122),
-    (0x2202, 0x2202), (0x2206, 0x2206), (0x220F, 0x220F), (0x2211, 0x2212), (0x2215, 0x2215),
-    (0x2219, 0x221A), (0x221E, 0x221E), (0x222B, 0x222B), (0x2248, 0x2248), (0x2260, 0x2260),
-    (0x2264, 0x2265), (0x25CA, 0x25CA), (0xFB01, 0xFB02),
+    (0x20, 0x7E), (0xA0, 0xAC), (0xAE, 0x2E9), (0x2EC, 0x2EE), (0x2F3, 0x2F3), (0x2F7, 0x2F7),
+    (0x300, 0x34F), (0x351, 0x353), (0x357, 0x358), (0x35A, 0x35A), (0x35C, 0x362), (0x370, 0x377),
+    (0x37A, 0x37F), (0x384, 0x38A), (0x38C, 0x38C), (0x38E, 0x3A1), (0x3A3, 0x525),
+    (0x1E00, 0x1EFB), (0x1F00, 0x1F15), (0x1F18, 0x1F1D), (0x1F20, 0x1F45), (0x1F48, 0x1F4D),
+    (0x1F50, 0x1F57), (0x1F59, 0x1F59), (0x1F5B, 0x1F5B), (0x1F5D, 0x1F5D), (0x1F5F, 0x1F7D),
+    (0x1F80, 0x1FB4), (0x1FB6, 0x1FC4), (0x1FC6, 0x1FD3), (0x1FD6, 0x1FDB), (0x1FDD, 0x1FEF),
+    (0x1FF2, 0x1FF4), (0x1FF6, 0x1FFE), (0x2000, 0x200A), (0x2010, 0x2027), (0x202F, 0x205F),
+    (0x20A0, 0x20B5), (0x20B8, 0x20BA), (0x20BD, 0x20BD), (0x2100, 0x2109), (0x210B, 0x2149),
+    (0x214B, 0x214B), (0x214E, 0x214E), (0x2150, 0x2185), (0x2189, 0x2189), (0x2190, 0x22FF),
+    (0x25A0, 0x25FF), (0x2701, 0x2704), (0x2706, 0x2709), (0x270C, 0x2727), (0x2729, 0x274B),
+    (0x274D, 0x274D), (0x274F, 0x2752), (0x2756, 0x2756), (0x2758, 0x275E), (0x2761, 0x2794),
+    (0x2798, 0x27AF), (0x27B1, 0x27BE), (0xFB00, 0xFB06),
 )
-FONT_FILES = ("Vera.ttf", "VeraBd.ttf")
+FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
+INVISIBLE = frozenset({"Cc", "Cf", "Zl", "Zp"})
 _STARTS = [low for low, _ in PRINTABLE]
+
+
+def one_line(text: str) -> str:
+    """Text as it is printed: composed (NFC, so "ř" typed as r and a combining caron uses the
+    font's own "ř"), every run of whitespace one space, no space at the ends."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    return " ".join(text.split())
 
 
 def printable(ch: str) -> bool:
@@ -53,21 +68,28 @@ def problem(text: str) -> str | None:
     return f"cannot print {shown}{more} with the built-in font"
 
 
-def measure() -> tuple[tuple[int, int], ...]:
-    """Reads the fonts shipped with ReportLab and returns the ranges both of them cover."""
+def font_files():
+    """The regular and bold page font files, inside the package."""
     from pathlib import Path
 
-    from reportlab import rl_config
+    folder = Path(__file__).resolve().parent / "fonts"
+    return tuple(folder / name for name in FONT_FILES)
+
+
+def measure() -> tuple[tuple[int, int], ...]:
+    """Reads the page fonts and returns the visible ranges both of them cover."""
     from reportlab.pdfbase.ttfonts import TTFontFile
 
-    font_dir = Path(rl_config.__file__).resolve().parent / "fonts"
     covered = None
-    for name in FONT_FILES:
-        cmap = TTFontFile(str(font_dir / name)).charToGlyph
+    for path in font_files():
+        cmap = TTFontFile(str(path)).charToGlyph
         codes = {code for code, glyph in cmap.items() if glyph}
         covered = codes if covered is None else covered & codes
+    # Controls, invisible format characters (zero-width, bidi overrides) and line separators
+    # have glyphs in the font but nothing a reader should get: not printable.
+    covered = {code for code in covered or () if unicodedata.category(chr(code)) not in INVISIBLE}
     ranges: list[list[int]] = []
-    for code in sorted(covered or ()):
+    for code in sorted(covered):
         if ranges and ranges[-1][1] == code - 1:
             ranges[-1][1] = code
         else:

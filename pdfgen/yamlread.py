@@ -105,7 +105,7 @@ class Field:
         value = self.scalar()
         if not isinstance(value, str):
             raise self.fail(f"expected text, got {_kind(value)} {value!r}")
-        value = " ".join(value.split())
+        value = glyphs.one_line(value)
         if not value and not allow_empty:
             raise self.fail("must not be empty")
         if len(value) > max_len:

@@ -31,6 +31,8 @@ def test_the_wheel_carries_content_and_figures(wheel):
         source = {p.relative_to(ROOT).as_posix() for p in (ROOT / folder).glob("*.yaml")}
         assert source and {f"pdfgen/_data/{name}" for name in source} <= names, folder
     assert "pdfgen/_data/content/safety.yaml" in names
+    assert {"pdfgen/fonts/DejaVuSans.ttf", "pdfgen/fonts/DejaVuSans-Bold.ttf",
+            "pdfgen/fonts/LICENSE"} <= names
     assert not any(n.startswith(("tests/", "output/")) for n in names)
 
 

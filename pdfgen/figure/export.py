@@ -66,10 +66,11 @@ def sheet_bytes(specs: Mapping[str, FigureSpec], captions: Mapping[str, str] | N
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.pdfgen.canvas import Canvas
 
+    from ..glyphs import font_files
     from .backend_rl import draw
 
     if "stretchcard-fig-sans" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont("stretchcard-fig-sans", "Vera.ttf"))
+        pdfmetrics.registerFont(TTFont("stretchcard-fig-sans", str(font_files()[0])))
     font = "stretchcard-fig-sans"
     page_w, page_h, margin, text_h = 612.0, 792.0, 36.0, 20.0
     cell_w = cell_in * 72

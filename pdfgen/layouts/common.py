@@ -8,7 +8,6 @@ functions, so what the fitter measured is exactly what is printed.
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 from typing import Sequence
 
 from ..model import Plan, PlannedStretch, format_seconds
@@ -28,14 +27,16 @@ STOP_LINE = (0.70, 0.13, 0.11)
 
 @functools.lru_cache(maxsize=1)
 def register_fonts() -> tuple[str, str]:
-    """Registers the embedded TrueType fonts once per process (Bitstream Vera, shipped with ReportLab)."""
-    from reportlab import rl_config
+    """Registers the page fonts once per process: DejaVu Sans and its bold, shipped in the
+    package (`pdfgen/fonts/`), embedded in each PDF as subsets."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    font_dir = Path(rl_config.__file__).resolve().parent / "fonts"
-    pdfmetrics.registerFont(TTFont(REGULAR, str(font_dir / "Vera.ttf")))
-    pdfmetrics.registerFont(TTFont(BOLD, str(font_dir / "VeraBd.ttf")))
+    from ..glyphs import font_files
+
+    regular, bold = font_files()
+    pdfmetrics.registerFont(TTFont(REGULAR, str(regular)))
+    pdfmetrics.registerFont(TTFont(BOLD, str(bold)))
     pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=REGULAR,
                                   boldItalic=BOLD)
     return REGULAR, BOLD
@@ -58,7 +59,7 @@ def _advance_widths(font: str) -> tuple[dict[int, float], float]:
     ReportLab adds these one by one for every string it measures, so a fitter that measures
     thousands of strings spends most of its time there. Summing them in another order, or a
     word at a time, gives the same float only because each width is a whole number of 1/65536
-    units (font units x 1000/2048 for Vera), so every sum is exact; a font breaking that rule
+    units (font units x 1000/2048 for DejaVu), so every sum is exact; a font breaking that rule
     is refused here rather than allowed to move a line break.
     """
     from reportlab.pdfbase.pdfmetrics import getFont
