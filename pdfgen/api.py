@@ -205,8 +205,9 @@ def render(catalog: Catalog, plan: Plan, layout: str | Layout = "poster", paper:
 
 def render_or_larger(catalog: Catalog, plan: Plan, layout: str | Layout, paper: str | Paper,
                      grayscale: bool = False) -> tuple[Paper, bytes]:
-    """The PDF on the asked paper or, if the plan does not fit it, on the sheet twice its size
-    (how a batch makes every file); returns the paper used with the bytes.
+    """The PDF on the asked paper or, if the plan does not fit it, on the first larger sheet of
+    its family that holds it (how a batch makes every file); returns the paper used with the
+    bytes.
 
     Raises:
         ValueError: unknown layout or paper.

@@ -166,13 +166,14 @@ def run_job(job: Job, out_dir: str, previous: dict[str, str] | None = None) -> R
 
 
 def _render_fitting(catalog: Catalog, plan, job: Job) -> tuple[Job, bytes, str]:
-    """Renders as asked, or on the next paper size up when the layout refuses the asked one.
+    """Renders as asked, or on a larger sheet of the same family when the layout refuses the
+    asked one.
 
-    A shelf of handouts should not lack the seven-stretch article poster because seven
-    stretches need a tabloid sheet: the note says so, and the file name shows the paper used.
+    A shelf of handouts should not lack the seven-stretch article card because seven
+    stretches need a Legal sheet: the note says so, and the file name shows the paper used.
 
     Raises:
-        LayoutError: it fits neither.
+        LayoutError: it fits none of them.
     """
     from . import api
     from .paper import paper as find_paper

@@ -70,11 +70,12 @@ def paper(name: str) -> Paper:
     raise ValueError(f"unknown paper {name!r}{hint} (known: {', '.join(PAPERS)})")
 
 
-# The next size up in the same family: twice the area, the same shape (tabloid is two letters).
-_LARGER = {"half-letter": "letter", "letter": "tabloid", "a5": "a4", "a4": "a3"}
+# The next sizes up in the same family, the handiest first: Legal (a Letter 3 in longer, in
+# the same printer tray) before Tabloid (two Letters); each ISO size is two of the one before.
+_LARGER = {"half-letter": ("letter",), "letter": ("legal", "tabloid"), "a5": ("a4",),
+           "a4": ("a3",)}
 
 
-def larger(sheet: Paper) -> Paper | None:
-    """The sheet twice the size in the same family, or None if there is none."""
-    name = _LARGER.get(sheet.name)
-    return PAPERS[name] if name else None
+def larger(sheet: Paper) -> tuple[Paper, ...]:
+    """The larger sheets of the same family to try instead, in order; none for the largest."""
+    return tuple(PAPERS[name] for name in _LARGER.get(sheet.name, ()))

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from typing import Mapping, Sequence
 
 from .errors import NoFitError
-from .model import (SETTING_RULES, Condition, Plan, PlannedStretch, Position, Request,
+from .model import (SETTING_RULES, Area, Condition, Plan, PlannedStretch, Position, Request,
                     Routine, Stretch, format_seconds)
 
 MAX_STRETCHES = 6
@@ -106,11 +106,14 @@ def eligibility(request: Request, stretches: Mapping[str, Stretch],
     return ok, out
 
 
+UNSAFE = "not safe with "   # how an exclusion for a condition begins
+
+
 def _exclusion_reason(s: Stretch, request: Request, positions, have, conds) -> str:
     for c in conds:
         if (c.id in s.avoid_if or s.id in c.stretches or s.movement in c.movements
                 or s.position in c.positions):
-            return f"not safe with {c.name.lower()}"
+            return f"{UNSAFE}{c.name.lower()}"
     if s.position not in positions:
         return f"needs a {s.position.value} position, not possible in the {request.setting.value} setting"
     missing = sorted(e.value for e in s.equipment - have)
@@ -327,17 +330,66 @@ def plan(request: Request, stretches: Mapping[str, Stretch],
     trans = tuple(transition_s(a.position, b.position) for a, b in zip(chosen, chosen[1:]))
     doses = dose(chosen, budget - sum(trans), math.ceil(FILL_TARGET * budget) - sum(trans))
     items = tuple(PlannedStretch(s, o.hold_s, o.reps, o.duration_s) for s, o in zip(chosen, doses))
+    total_s = sum(i.duration_s for i in items) + sum(trans)
+    areas = _areas_stretched(request.areas, items)
     return Plan(
-        title=request.title or default_title(request.areas, budget),
-        areas=request.areas,
+        title=request.title or default_title(areas, total_s),
+        areas=areas,
         budget_s=budget,
         items=items,
         transitions_s=trans,
         cautions=tuple(conditions[c].caution for c in request.conditions),
         excluded=tuple(sorted(e.stretch_id for e in out)),
         setting=request.setting,
-        notes=_coverage_notes(request, items, ok),
+        notes=_coverage_notes(request, items, ok) + _shortfall(request, total_s, items, ok, out,
+                                                               stretches),
     )
+
+
+def _areas_stretched(asked: Sequence[Area], items) -> tuple[Area, ...]:
+    """The areas a page may say the routine is for: those asked for that a stretch in it targets
+    (the notes say why any other is missing) or, if it reaches none of them, the areas its own
+    stretches target, in order."""
+    targets = [a for i in items for a in i.stretch.primary]
+    covered = tuple(a for a in asked if a in targets)
+    return covered or tuple(dict.fromkeys(targets))
+
+
+def _shortfall(request: Request, total_s: int, items, eligible, out: Sequence[Exclusion],
+               stretches: Mapping[str, Stretch]) -> tuple[str, ...]:
+    """One plain sentence when the routine falls well short of the time asked for, saying why:
+    it holds as many stretches as a routine may, each at its longest safe dose; or it already
+    holds every stretch for these areas that suits the person, and the others are ruled out by
+    their conditions, or by the setting, equipment or level."""
+    if total_s >= UNDER_STATED * request.budget_s:
+        return ()
+    areas = set(request.areas)
+    lead = (f"This routine takes {format_seconds(total_s)}, less than the "
+            f"{format_seconds(request.budget_s)} you asked for")
+    chosen = {i.stretch.id for i in items}
+    if not all(s.id in chosen for s in eligible if areas & set(s.primary)):
+        if len(items) == MAX_STRETCHES:
+            return (f"{lead}: a routine holds at most {MAX_STRETCHES} stretches, each for as long "
+                    "as is safe.",)
+        return (f"{lead}.",)
+    where = _and([a.title.lower() for a in request.areas], "and")
+    others = [e for e in out if areas & set(stretches[e.stretch_id].primary)]
+    if not others:
+        return (f"{lead}: it already holds every stretch for the {where}, each for as long as "
+                "is safe.",)
+    unsafe = sorted({e.reason.removeprefix(UNSAFE) for e in others if e.reason.startswith(UNSAFE)})
+    many = len(others) > 1
+    be, need = ("are", "need") if many else ("is", "needs")
+    why = [f"{be} not safe with {_and(unsafe, 'or')}"] if unsafe else []
+    if any(not e.reason.startswith(UNSAFE) for e in others):
+        why.append(f"{need} another setting, more equipment or a higher level")
+    subject = f"the other {len(others)} stretches" if many else "the other stretch"
+    return (f"{lead}: {subject} for the {where} {' or '.join(why)}.",)
+
+
+def _and(words: Sequence[str], conjunction: str) -> str:
+    """"a", "a or b", "a, b or c"."""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
 
 
 # A fixed routine that takes less than this share of the minutes it states is flagged: a page
@@ -396,10 +448,6 @@ def plan_routine(routine: Routine, stretches: Mapping[str, Stretch],
                   budget_s=budget, items=tuple(items), transitions_s=trans,
                   cautions=tuple(conditions[c].caution for c in request.conditions),
                   excluded=tuple(sorted(dropped)), setting=request.setting, routine=routine.id)
-    if time_mismatch(budget, result.total_s):
-        said = (f"The article says {format_seconds(budget)}" if routine.source
-                else f"This routine is meant to take {format_seconds(budget)}")
-        notes.append(f"{said}; done as shown here, it takes {format_seconds(result.total_s)}.")
     if dropped:
         notes.append(f"Left out for your safety or setting: {', '.join(stretches[d].name for d in dropped)}.")
     return replace(result, notes=tuple(notes))
@@ -438,13 +486,13 @@ def _coverage_notes(request: Request, items, eligible) -> tuple[str, ...]:
     return tuple(notes)
 
 
-def default_title(areas: Sequence, budget_s: int) -> str:
-    """A plain title such as "7-minute stretch for the lower back and hamstrings"."""
+def default_title(areas: Sequence, total_s: int) -> str:
+    """A plain title such as "7-minute stretch for the lower back and hamstrings", with the
+    routine's own time to the nearest minute (never the time asked for, which it may miss)."""
     names = [a.title.lower() for a in areas]
     joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-    m, s = divmod(int(budget_s), 60)
-    length = f"{m}-minute" if not s else format_seconds(budget_s)
-    return f"{length} stretch for the {joined}".capitalize()
+    minutes = max(1, int(total_s / 60 + 0.5))
+    return f"{minutes}-minute stretch for the {joined}".capitalize()
 
 
 def _round_up_minutes(seconds: int) -> str:

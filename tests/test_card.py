@@ -89,7 +89,7 @@ def test_back_has_every_red_flag_and_stretch_caution(catalog, short, paper):
 
 @pytest.mark.parametrize("conditions,routine", [(("pregnancy",), None),
                                                 (("sciatica", "osteoporosis"), None),
-                                                ((), "seven-in-seven")])
+                                                ((), "gentle-after-strain")])
 def test_every_plan_caution_and_note_is_printed(catalog, conditions, routine):
     request = api.make_request(catalog, minutes=5, conditions=conditions,
                                areas=["back", "hips", "hamstrings"])

@@ -95,18 +95,17 @@ def test_a_handout_on_a_card_is_refused_by_the_engine_not_by_a_constructor(catal
 
 
 def test_a_batch_falls_back_to_the_sheet_twice_the_size_and_says_which_it_tried(catalog):
-    plan = plan_for(catalog, 7, "seven-in-seven")
-    ctx = context(catalog, plan)
+    plan = plan_for(catalog, 7)
     design = api.page_design(Layout.POSTER)
-    fits_letter = plan_for(catalog, 7)
-    assert engine.fit_or_larger(design, fits_letter, PAPERS["letter"],
-                                context(catalog, fits_letter))[0] is PAPERS["letter"]
-    used, fitted = engine.fit_or_larger(design, plan, PAPERS["letter"], ctx)
-    assert used is PAPERS["tabloid"] and fitted.template.paper is PAPERS["tabloid"]
-    used, refused = engine.fit_or_larger(design, plan, PAPERS["half-letter"], ctx)
+    assert engine.fit_or_larger(design, plan, PAPERS["letter"], context(catalog, plan))[0] \
+        is PAPERS["letter"]
+    used, fitted = engine.fit_or_larger(design, plan, PAPERS["half-letter"], context(catalog, plan))
+    assert used is PAPERS["letter"] and fitted.template.paper is PAPERS["letter"]
+    large = context(catalog, plan, large_print=True)
+    used, refused = engine.fit_or_larger(design, plan, PAPERS["half-letter"], large)
     assert used is PAPERS["half-letter"] and isinstance(refused, engine.NoFit)
     assert refused.reason.endswith("(tried letter too)")
-    paper, data = api.render_or_larger(catalog, plan, "poster", "letter")
-    assert paper is PAPERS["tabloid"]
+    paper, data = api.render_or_larger(catalog, plan, "poster", "half-letter")
+    assert paper is PAPERS["letter"]
     page = PdfReader(io.BytesIO(data)).pages[0]
-    assert (float(page.mediabox.width), float(page.mediabox.height)) == PAPERS["tabloid"].size
+    assert (float(page.mediabox.width), float(page.mediabox.height)) == PAPERS["letter"].size

@@ -120,3 +120,46 @@ def test_fixed_routine_keeps_its_order_and_doses(catalog):
     assert [i.stretch.id for i in p.items][:2] == ["supine-hamstring", "knee-to-chest"]
     assert all(i.hold_s == 30 for i in p.items)
     assert p.items[-1].reps == 2
+
+
+# --- true titles -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("areas", AREA_SETS, ids="+".join)
+@pytest.mark.parametrize("minutes", [3, 7, 12, 30])
+def test_the_title_gives_the_routines_own_minutes_and_only_areas_it_stretches(catalog, areas,
+                                                                            minutes):
+    p = api.make_plan(catalog, api.make_request(catalog, areas=areas, minutes=minutes))
+    stated = int(p.title.split("-minute", 1)[0])
+    assert stated == max(1, round(p.total_s / 60)), (p.title, p.total_s)
+    targets = {a for i in p.items for a in i.stretch.primary}
+    assert p.areas and set(p.areas) <= targets
+    for area in p.areas:
+        assert area.title.lower() in p.title
+
+
+def test_a_routine_well_short_of_the_request_says_why_in_one_sentence(catalog):
+    long_ask = api.make_plan(catalog, api.make_request(catalog, minutes=30))
+    assert long_ask.title.startswith("14-minute")
+    (note,) = long_ask.notes
+    assert note == ("This routine takes 14 min 25 s, less than the 30 minutes you asked for: a "
+                    "routine holds at most 6 stretches, each for as long as is safe.")
+    after_surgery = api.make_plan(catalog, api.make_request(catalog, minutes=7,
+                                                            conditions=("spine-surgery",)))
+    assert after_surgery.title == "1-minute stretch for the lower back"
+    (note,) = after_surgery.notes
+    assert note.startswith("This routine takes 55 seconds, less than the 7 minutes you asked for:"
+                           " the other ")
+    assert note.endswith("stretches for the lower back are not safe with recent spine surgery.")
+    assert note.count(".") == 1
+
+
+def test_a_routine_near_the_request_adds_no_note(catalog):
+    for minutes in (5, 7, 10, 15):
+        assert api.make_plan(catalog, api.make_request(catalog, minutes=minutes)).notes == ()
+
+
+def test_an_area_no_stretch_reaches_is_not_in_the_title(catalog):
+    p = api.make_plan(catalog, api.make_request(catalog, areas=("calves",), minutes=10,
+                                                setting="office"))
+    assert "calves" not in p.title and Area.CALVES not in p.areas
+    assert "No stretch for the calves suits your setting and conditions." in p.notes

@@ -49,15 +49,13 @@ def _plan(catalog, routine_id: str, **request):
     return api.make_plan(catalog, api.make_request(catalog, **request), routine_id)
 
 
-# Seven stretches, each with its cautions, and a note: a little too tall for a Letter sheet.
-TOO_TALL_FOR_LETTER = "seven-in-seven"
-
-
 def _poster_cases():
+    """Every routine on both everyday sheets: seven-in-seven, the first routine a reader of
+    its article tries, included (it was refused on Letter while it printed an aside about the
+    article's timing)."""
     for rid in ROUTINE_IDS:
         for paper in ("letter", "a4"):
-            if (rid, paper) != (TOO_TALL_FOR_LETTER, "letter"):
-                yield pytest.param(rid, paper, id=f"{rid}-{paper}")
+            yield pytest.param(rid, paper, id=f"{rid}-{paper}")
 
 
 def test_there_are_routines_for_every_article_and_every_preset():
@@ -83,11 +81,6 @@ def test_seven_stretch_posters_print_summaries_where_steps_do_not_fit(catalog, r
     for item in plan.items:
         assert " ".join(item.stretch.summary.split())[:40] in text
         assert item.stretch.steps[-1][:30] not in text
-
-
-def test_the_one_routine_too_tall_for_letter_is_refused_naming_a4(catalog):
-    with pytest.raises(api.LayoutError, match=r"try a larger --paper \(a4 or legal\)"):
-        api.render(catalog, _plan(catalog, TOO_TALL_FOR_LETTER), "poster", "letter")
 
 
 @pytest.mark.parametrize("routine_id", ROUTINE_IDS)
@@ -129,10 +122,22 @@ def test_the_docs_give_each_article_routine_its_real_time(catalog):
         assert flag == (time_mismatch(plan.budget_s, plan.total_s) or "ok"), rid
 
 
-def test_seven_in_seven_is_flagged_for_running_over(catalog):
+def test_seven_in_seven_is_flagged_for_running_over_but_not_on_the_page(catalog):
+    """Its authors' doses take 9 min 48 s, not the 7 minutes it states: a listing flag for the
+    editor; the patient reads the real time, in a title that does not claim the 7."""
     plan = _plan(catalog, "seven-in-seven")
-    assert plan.total_s > plan.budget_s
-    assert "The article says 7 minutes; done as shown here, it takes 9 min 48 s." in plan.notes
+    assert plan.total_s > plan.budget_s and time_mismatch(plan.budget_s, plan.total_s) == "over"
+    assert "7 minutes" not in plan.title
+    assert not any("article" in note.lower() or "done as shown" in note for note in plan.notes)
+
+
+@pytest.mark.parametrize("rid", sorted(p.stem for p in (Path(__file__).parents[1] / "content"
+                                                      / "routines").glob("*.yaml")))
+def test_a_routine_title_that_names_minutes_names_its_real_minutes(catalog, rid):
+    plan = _plan(catalog, rid)
+    said = re.findall(r"(\d+)[- ]minutes?", plan.title)
+    for minutes in said:
+        assert int(minutes) == max(1, round(plan.total_s / 60)), (rid, plan.title, plan.total_s)
 
 
 # --- time flags, with routines in a user content directory ---------------------------------
@@ -140,42 +145,37 @@ def test_seven_in_seven_is_flagged_for_running_over(catalog):
 # id: (the rest of the file, the listing's timing, the plan's note). Knee to chest takes 55 s at
 # a 20 s hold, and 3 min 35 s at its longest dose (30 s, 3 times each side).
 ODD_TIMES = {
-    "too-long": ("minutes: 1\nstretches:\n  - {id: knee-to-chest, hold_s: 30, reps: 3}\n",
-                 "over", "This routine is meant to take 1 minute; done as shown here, "
-                 "it takes 3 min 35 s."),
+    "too-long": ("minutes: 1\nstretches:\n  - {id: knee-to-chest, hold_s: 30, reps: 3}\n", "over"),
     "too-short": ("minutes: 7\nsource: A made-up article\n"
-                  "stretches:\n  - {id: knee-to-chest, hold_s: 20, reps: 1}\n", "under",
-                  "The article says 7 minutes; done as shown here, it takes 55 seconds."),
-    "cannot-fill": ("minutes: 30\nstretches:\n  - knee-to-chest\n", "under",
-                    "This routine is meant to take 30 minutes; done as shown here, "
-                    "it takes 3 min 35 s."),
+                  "stretches:\n  - {id: knee-to-chest, hold_s: 20, reps: 1}\n", "under"),
+    "cannot-fill": ("minutes: 30\nstretches:\n  - knee-to-chest\n", "under"),
     "about-right": ("minutes: 1\nstretches:\n  - {id: knee-to-chest, hold_s: 20, reps: 1}\n",
-                    "ok", ""),
+                    "ok"),
 }
 
 
 @pytest.fixture
 def odd_times(tmp_path) -> Path:
     (tmp_path / "routines").mkdir()
-    for rid, (body, _, _) in ODD_TIMES.items():
+    for rid, (body, _) in ODD_TIMES.items():
         (tmp_path / "routines" / f"{rid}.yaml").write_text(f"id: {rid}\ntitle: {rid}\n{body}")
     return tmp_path
 
 
 @pytest.mark.parametrize("routine_id", sorted(ODD_TIMES))
-def test_a_stated_time_the_doses_miss_is_flagged(odd_times, routine_id):
+def test_a_stated_time_the_doses_miss_is_flagged_and_the_page_keeps_quiet(odd_times, routine_id):
     catalog = api.load_catalog([odd_times])
-    _, _, note = ODD_TIMES[routine_id]
+    _, flag = ODD_TIMES[routine_id]
     plan = _plan(catalog, routine_id)
-    timing = [n for n in plan.notes if "done as shown here" in n]
-    assert timing == ([note] if note else [])
+    assert (time_mismatch(plan.budget_s, plan.total_s) or "ok") == flag
+    assert plan.notes == ()
 
 
 def test_list_routines_shows_the_flags(run, odd_times):
     result = run("--content", odd_times, "list", "routines", "--format", "json")
     assert result.exit_code == 0, result.stderr
     rows = {r["id"]: r for r in json.loads(result.stdout)}
-    for rid, (_, flag, _) in ODD_TIMES.items():
+    for rid, (_, flag) in ODD_TIMES.items():
         assert rows[rid]["timing"] == flag, rid
     assert rows["seven-in-seven"]["timing"] == "over"
     assert rows["seven-in-seven"]["takes"] == "9 min 48 s"

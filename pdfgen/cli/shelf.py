@@ -33,8 +33,8 @@ def batch(ctx, out_dir, layouts, papers, workers, routines, skip_unchanged, fmt)
     """Export every routine in every layout and paper, with index.json and index.pdf.
 
     One failing routine does not stop the others: each failure is one line at the end, and
-    the exit code is 1. A layout too full for the paper asked for moves to the next size up
-    (letter to tabloid, a4 to a3), with a note. Ctrl-C stops cleanly, leaving no partial files.
+    the exit code is 1. A layout too full for the paper asked for moves to a larger sheet
+    (letter to legal, else tabloid; a4 to a3), with a note. Ctrl-C stops cleanly, leaving no partial files.
 
     \b
     Example:

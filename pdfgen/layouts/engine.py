@@ -99,20 +99,25 @@ def fit(design: Design, plan: Plan, paper: Paper, ctx: RenderContext) -> Fitted 
 
 def fit_or_larger(design: Design, plan: Plan, paper: Paper,
                   ctx: RenderContext) -> tuple[Paper, Fitted | NoFit]:
-    """The design on `paper` or, when it does not fit, on the sheet twice its size in the same
-    family: a batch must make every file, and a seven-stretch poster on tabloid beats none.
-    Returns the paper used; a no-fit's reason is the asked paper's, naming the larger one too.
+    """The design on `paper` or, when it does not fit, on the first larger sheet of the same
+    family that holds it (Legal, then Tabloid, for Letter): a batch must make every file, and
+    a seven-stretch poster on Legal beats none. Returns the paper used; a no-fit's reason is
+    the asked paper's, naming the larger ones tried too.
     """
     from ..paper import larger
 
     fitted = fit(design, plan, paper, ctx)
-    bigger = larger(paper) if isinstance(fitted, NoFit) else None
-    if bigger is None:
+    if not isinstance(fitted, NoFit):
         return paper, fitted
-    second = design.measure(plan, bigger, ctx)
-    if isinstance(second, NoFit):
-        return paper, NoFit(f"{fitted.reason} (tried {bigger.name} too)", fitted.alternatives)
-    return bigger, second
+    tried = larger(paper)
+    for bigger in tried:
+        measured = design.measure(plan, bigger, ctx)
+        if not isinstance(measured, NoFit):
+            return bigger, measured
+    if not tried:
+        return paper, fitted
+    names = " and ".join(p.name for p in tried)
+    return paper, NoFit(f"{fitted.reason} (tried {names} too)", fitted.alternatives)
 
 
 def fits(design: Design, plan: Plan, paper: Paper, ctx: RenderContext) -> bool:
