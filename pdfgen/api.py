@@ -188,19 +188,26 @@ def make_plan(catalog: Catalog, request: Request, routine: str | None = None) ->
 
 def render(catalog: Catalog, plan: Plan, layout: str | Layout = "poster", paper: str | Paper = "letter",
            grayscale: bool = False, *, large_print: bool = False, clinic: Clinic | None = None,
-           fields: PatientFields | None = None) -> bytes:
-    """The PDF bytes for a plan. Same inputs, same bytes.
+           fields: PatientFields | None = None, per_page: int = 0) -> bytes:
+    """The PDF bytes for a plan. Same inputs, same bytes. `per_page` (1 to 3) puts at most
+    that many stretches on a page of a handout, each group starting a page; 0 fits as many
+    as the pages hold.
 
     Raises:
-        ValueError: unknown layout or paper.
+        ValueError: unknown layout or paper, or `per_page` outside 0-3 or not for a handout.
         LayoutError: the plan does not fit the paper.
     """
     from .layouts import engine
 
     sheet = paper if isinstance(paper, Paper) else find_paper(paper)
-    design = page_design(Layout.coerce(layout))
-    return engine.render(design, plan, sheet, _context(catalog, plan, grayscale, large_print,
-                                                       clinic, fields))
+    kind = Layout.coerce(layout)
+    if per_page not in (0, 1, 2, 3):
+        raise ValueError(f"per page: 1, 2 or 3 stretches, not {per_page!r}")
+    if per_page and kind is not Layout.HANDOUT:
+        raise ValueError(f"per page: only a handout sets how many stretches go on a page, "
+                         f"not the {kind.value}")
+    ctx = _context(catalog, plan, grayscale, large_print, clinic, fields, per_page)
+    return engine.render(page_design(kind), plan, sheet, ctx)
 
 
 def render_or_larger(catalog: Catalog, plan: Plan, layout: str | Layout, paper: str | Paper,
@@ -225,7 +232,7 @@ def render_or_larger(catalog: Catalog, plan: Plan, layout: str | Layout, paper: 
 
 
 def _context(catalog: Catalog, plan: Plan, grayscale: bool, large_print: bool,
-             clinic: Clinic | None, fields: PatientFields | None):
+             clinic: Clinic | None, fields: PatientFields | None, per_page: int = 0):
     """Everything a page design needs besides the plan: its figures, the safety text, the
     print settings and the clinic's details."""
     from .layouts.context import RenderContext
@@ -233,7 +240,8 @@ def _context(catalog: Catalog, plan: Plan, grayscale: bool, large_print: bool,
     figures = load_figure_specs(catalog, [i.stretch.figure for i in plan.items
                                           if not i.stretch.image])
     return RenderContext(figures=figures, safety=catalog.safety, grayscale=grayscale,
-                         large_print=large_print, clinic=clinic, fields=fields or PatientFields())
+                         large_print=large_print, clinic=clinic, fields=fields or PatientFields(),
+                         stretches_per_page=per_page)
 
 
 def page_design(layout: Layout):
@@ -271,7 +279,8 @@ def default_output(plan: Plan, layout: str, paper: str, folder: Path = Path("out
 
 def build_pdf(catalog: Catalog, plan: Plan, layout: str = "poster", paper: str = "letter",
               output: Path | str | None = None, grayscale: bool = False, *, large_print: bool = False,
-              clinic: Clinic | None = None, fields: PatientFields | None = None) -> Path:
+              clinic: Clinic | None = None, fields: PatientFields | None = None,
+              per_page: int = 0) -> Path:
     """Renders and writes the PDF atomically; returns where it was written.
 
     The same inputs always give the same bytes, so a PDF made before is taken from the user's
@@ -288,11 +297,12 @@ def build_pdf(catalog: Catalog, plan: Plan, layout: str = "poster", paper: str =
     def make() -> tuple[bytes, tuple[str, ...]]:
         with recorded_warnings() as notes:
             made = render(catalog, plan, layout, paper, grayscale, large_print=large_print,
-                          clinic=clinic, fields=fields)
+                          clinic=clinic, fields=fields, per_page=per_page)
         return made, tuple(notes)
 
     digest = render_digest(catalog, plan, layout, find_paper(paper).name, grayscale=grayscale,
-                           large_print=large_print, clinic=clinic, fields=fields)
+                           large_print=large_print, clinic=clinic, fields=fields,
+                           per_page=per_page)
     data, notes = cached("pdf", digest, make, _is_rendered)
     if notes:
         from .photo import PhotoWarning

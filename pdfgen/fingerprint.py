@@ -25,12 +25,13 @@ if TYPE_CHECKING:
 
 def render_digest(catalog: Catalog, plan: Plan, layout: str, paper: str, *,
                   grayscale: bool = False, large_print: bool = False,
-                  clinic: Clinic | None = None, fields: PatientFields | None = None) -> str:
+                  clinic: Clinic | None = None, fields: PatientFields | None = None,
+                  per_page: int = 0) -> str:
     """The digest of one render's inputs (hex)."""
     from .version import VERSION
 
     h = hashlib.sha256(f"{VERSION}|{_reportlab_stamp()}|{environment_inputs()}|{layout}|"
-                       f"{paper}|{grayscale}|{large_print}|".encode())
+                       f"{paper}|{grayscale}|{large_print}|{per_page}|".encode())
     for value in (plan, catalog.safety, fields, clinic):
         h.update(canonical(value).encode() + b"\0")
     if clinic is not None and clinic.logo is not None:

@@ -25,6 +25,9 @@ def handout_options(fn):
                      help="Date to print. [default: none, so output stays reproducible]"),
         click.option("--large-print", is_flag=True,
                      help="Body text of at least 14 pt and larger figures."),
+        click.option("--per-page", type=click.Choice(["1", "2", "3"]), default=None,
+                     help="Handout: at most this many stretches a page, each group starting "
+                          "a page. [default: as many as fit]"),
     ]
     for d in reversed(decorators):
         fn = d(fn)
@@ -50,7 +53,7 @@ def handout_options(fn):
 @click.pass_context
 def build(ctx, areas, minutes, setting, equipment, conditions, level, routine, title, layout,
           paper, grayscale, clinic_file, patient, clinician, frequency, notes, date, large_print,
-          output, fmt):
+          per_page, output, fmt):
     """Plan a routine and write it as a printable PDF.
 
     \b
@@ -70,11 +73,14 @@ def build(ctx, areas, minutes, setting, equipment, conditions, level, routine, t
     with reported(ctx):
         fields = api.make_fields(patient=patient, clinician=clinician, frequency=frequency,
                                  notes=notes, date=date)
+    if per_page and layout != "handout":
+        raise click.UsageError(f"--per-page is for the handout, not the {layout}", ctx)
     catalog, plan = plan_from_options(ctx, areas, minutes, setting, equipment, conditions, level,
                                       routine, title)
     with reported(ctx), api.recorded_warnings() as photo_warnings:
         path = api.build_pdf(catalog, plan, layout, sheet.name, output, grayscale,
-                             large_print=large_print, clinic=clinic, fields=fields)
+                             large_print=large_print, clinic=clinic, fields=fields,
+                             per_page=int(per_page or 0))
     for text in photo_warnings:
         warn(text)
     for note in plan.notes:

@@ -20,39 +20,62 @@ from .common import (ACCENT, BOLD, INK, REGULAR, STOP_FILL, STOP_LINE, badge_hei
 
 @dataclass(frozen=True)
 class Block:
-    """A measured piece of the page. `paint(c, x, top)` draws it exactly `height` tall."""
+    """A measured piece of the page. `paint(c, x, top)` draws it exactly `height` tall.
+
+    `keep_with_next` keeps it on the page of the block after it (a heading, the first of the
+    two red-flag boxes); `new_page` starts a page unless the page is still empty.
+    """
 
     height: float
     paint: Callable[..., None]
     bookmark: str = ""
     keep_with_next: bool = False
+    new_page: bool = False
 
 
 def paginate(blocks: list[Block], top: float, bottom: float, gap: float,
              paper_label: str) -> list[list[tuple[Block, float]]]:
     """Each page's blocks with the y of their tops, placed top-down from `top` to `bottom`.
 
-    A block that does not fit starts the next page; a keep-with-next heading moves with the
-    block after it.
+    Blocks tied by `keep_with_next` move as one group: a group that does not fit the rest of
+    the page starts the next one. A group taller than a whole page is placed block by block.
 
     Raises:
         LayoutError: a block is taller than a whole page.
     """
     pages: list[list[tuple[Block, float]]] = [[]]
     y = top
-    for n, block in enumerate(blocks):
-        need = block.height
-        if block.keep_with_next and n + 1 < len(blocks):
-            need += gap + blocks[n + 1].height
-        if y - need < bottom and pages[-1]:
-            pages.append([])
-            y = top
-        if y - block.height < bottom:
-            raise LayoutError(f"a block of the handout is taller than a page of {paper_label}; "
-                              "try a larger paper")
+
+    def place(block: Block) -> None:
+        nonlocal y
         pages[-1].append((block, y))
         y -= block.height + gap
+
+    for group in _keep_groups(blocks):
+        if any(top - b.height < bottom for b in group):
+            raise LayoutError(f"a block of the handout is taller than a page of {paper_label}; "
+                              "try a larger paper")
+        need = sum(b.height for b in group) + gap * (len(group) - 1)
+        if pages[-1] and (group[0].new_page or y - need < bottom):
+            pages.append([])
+            y = top
+        for block in group:
+            if pages[-1] and y - block.height < bottom:
+                pages.append([])
+                y = top
+            place(block)
     return pages
+
+
+def _keep_groups(blocks: list[Block]) -> list[list[Block]]:
+    """The blocks in runs joined by `keep_with_next`; a page break starts a run of its own."""
+    groups: list[list[Block]] = []
+    for block in blocks:
+        if groups and groups[-1][-1].keep_with_next and not block.new_page:
+            groups[-1].append(block)
+        else:
+            groups.append([block])
+    return groups
 
 
 @dataclass(frozen=True)
@@ -263,17 +286,18 @@ def section_heading(text: str, size: float, width: float, bookmark: str = "") ->
 
 
 def bullet_list(items: Sequence[str], size: float, width: float, gap: float, heading: str = "",
-                boxed: bool = False) -> Block:
+                boxed: bool = False, min_height: float = 0.0) -> Block:
     """A bulleted list, `gap` between items so separate items read as separate actions, under
-    an optional bold heading; `boxed` puts it in the red-edged box of the red flags."""
+    an optional bold heading; `boxed` puts it in the red-edged box of the red flags, at least
+    `min_height` tall (so boxes side by side line up)."""
     pad = 10.0 if boxed else 0.0
     inner = width - 2 * pad
     bullet_w = text_width("•  ", REGULAR, size)
     head = wrap(heading, BOLD, size, inner)
     rows = [wrap(text, REGULAR, size, inner - bullet_w) for text in items]
     lead = leading(size)
-    height = (lead * len(head) + (gap if head else 0)
-              + sum(lead * len(r) + gap for r in rows) - gap + 2 * pad)
+    height = max(min_height, lead * len(head) + (gap if head else 0)
+                 + sum(lead * len(r) + gap for r in rows) - gap + 2 * pad)
 
     def paint(c, x, top):
         if boxed:
@@ -290,6 +314,15 @@ def bullet_list(items: Sequence[str], size: float, width: float, gap: float, hea
             y = draw_lines(c, lines, x + pad + bullet_w, y, REGULAR, size) - gap
 
     return Block(height, paint)
+
+
+def side_by_side(left: Block, right: Block, offset: float) -> Block:
+    """Two blocks as one, the right one `offset` from the left's x: they share a page."""
+    def paint(c, x, top):
+        left.paint(c, x, top)
+        right.paint(c, x + offset, top)
+
+    return Block(max(left.height, right.height), paint)
 
 
 def paragraph(text: str, font: str, size: float, width: float, color=INK) -> Block:

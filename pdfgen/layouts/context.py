@@ -37,6 +37,7 @@ class RenderContext:
     large_print: bool = False
     clinic: "Clinic | None" = None
     fields: PatientFields = PatientFields()
+    stretches_per_page: int = 0     # the handout's stretches per page at most; 0: as many as fit
 
     def geometry(self, figure_id: str, mirrored: bool = False):
         """The figure's geometry, built once per process and reused by every page and render."""

@@ -90,7 +90,7 @@ def tracker_block(s: Style, width: float, names: Sequence[str], frequency: str,
             raise LayoutError(f"the weekly tracker does not fit {paper_label}; "
                               "try a larger paper")
     rows = [wrap(label, REGULAR, s.body, label_w - 8) for label in labels]
-    row_hs = [max(leading(s.body) * len(lines), box) + 10 for lines in rows]
+    row_hs = [max(leading(s.body) * len(lines), box) + 7 for lines in rows]
     intro_lines = [part for text in intro for part in wrap(text, REGULAR, s.body, width)]
     week_label = "Week starting"
     week_h = leading(s.body) * 2.1

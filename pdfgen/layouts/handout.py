@@ -9,11 +9,14 @@ how each page knows it is "page x of y".
 
 from __future__ import annotations
 
+import functools
+from dataclasses import replace
+
 from ..errors import LayoutError
 from ..model import Plan, PlannedStretch, format_seconds
 from ..paper import MM, Paper
 from .blocks import (Block, FlowedPages, Spacing, bullet_list, paginate, paragraph,
-                     section_heading, stretch_text)
+                     section_heading, side_by_side, stretch_text)
 from .brand import clinic_header
 from .common import BOLD, MUTED, REGULAR, draw_lines, leading, wrap
 from .context import RenderContext
@@ -31,38 +34,60 @@ BLOCK_GAP = HANDOUT.gap
 ITEM_GAP = 4.0            # between steps and bullets: separate items read as separate actions
 TEXT_SPACING = Spacing(after_badge=8, step_gap=ITEM_GAP, before_feel=4, before_cautions=0,
                        caution_gap=ITEM_GAP, one_caution=False)
-WIDE_FIGURE = 1.8         # figures wider than this span the page; narrower ones sit beside text
+WIDE_FIGURE = 1.8         # figures wider than this (lying poses) keep their width, not height
+FIGURE_SHARES = (0.40, 0.34, 0.28)   # of the width, for a figure beside its steps:
+# the largest that takes no more pages than a smaller one
+TEXT_GAP = 14.0           # between the figure's frame and the text beside it
+UPRIGHT_MIN = 0.7         # an upright figure beside short text: at least this share of its height
+MIN_COLUMN_EM = 18        # a text column narrower than this many body sizes reads badly
 
 
 class Handout:
     """The handout's blocks for a plan on a paper, in reading order."""
 
-    def __init__(self, plan: Plan, paper: Paper, ctx: RenderContext):
+    def __init__(self, plan: Plan, paper: Paper, ctx: RenderContext,
+                 figure_share: float = FIGURE_SHARES[0]):
         self.plan, self.paper, self.ctx = plan, paper, ctx
+        self.figure_share = figure_share
         self.style = HANDOUT_LARGE if ctx.large_print else HANDOUT_NORMAL
         self.width = paper.width - 2 * MARGIN
         clinic = ctx.clinic
         self.frequency = ctx.fields.frequency or (clinic.frequency if clinic else "")
 
-    def blocks(self) -> list[Block]:
-        """The flow in reading order. The sources close the safety section rather than the
-        handout: at the end, a few small lines could take a page of their own."""
+    def blocks(self, sources_last: bool = False) -> list[Block]:
+        """The flow in reading order. The sources stay on the page of the block before them,
+        never alone at the top of a page: they close the safety section or, with
+        `sources_last`, the handout on the tracker's page, whichever takes fewer pages. With a
+        number of stretches per page, the stretches start a page, and a new one every that
+        many."""
         s, width, ctx = self.style, self.width, self.ctx
         header = clinic_header(ctx.clinic, s.heading, s.small, width, ctx.grayscale)
-        flow = [*([header] if header else []), self.title_block(),
+        per_page = ctx.stretches_per_page
+        *safety, last = self.safety()
+        sources = paragraph(source_line(self.plan, ctx.safety), REGULAR, s.small, width, MUTED)
+        tracker = tracker_block(s, width, [i.stretch.name for i in self.plan.items],
+                                self.frequency, self.paper.label)
+        stretches = [replace(block, new_page=bool(per_page and k and k % per_page == 0))
+                     for k, block in enumerate(self.stretches)]
+        return [*([header] if header else []), self.title_block(),
                 fields_block(s, width, ctx.fields, self.frequency),
-                glance_block(self.plan, s, width), *self.safety(),
-                paragraph(source_line(self.plan, ctx.safety), REGULAR, s.small, width, MUTED),
-                section_heading("Your stretches", s.heading, width, "Your stretches")]
-        flow += [self.stretch(n, item) for n, item in enumerate(self.plan.items, 1)]
-        flow.append(tracker_block(s, width, [i.stretch.name for i in self.plan.items],
-                                  self.frequency, self.paper.label))
-        return flow
+                glance_block(self.plan, s, width), *safety,
+                *([last] if sources_last else [replace(last, keep_with_next=True), sources]),
+                replace(section_heading("Your stretches", s.heading, width, "Your stretches"),
+                        new_page=bool(per_page)),
+                *stretches,
+                *([replace(tracker, keep_with_next=True), sources] if sources_last else [tracker])]
+
+    @functools.cached_property
+    def stretches(self) -> list[Block]:
+        """One block per stretch: measured once, whatever order the flow is tried in."""
+        return [self.stretch(n, item) for n, item in enumerate(self.plan.items, 1)]
 
     def footer(self) -> PageFooter:
-        """The clinic (or stretchcard) and the title on every page, and "Page x of y"."""
-        left = self.ctx.clinic.name if self.ctx.clinic else "stretchcard"
-        return PageFooter(f"{left}  ·  {self.plan.title}", MARGIN, MARGIN - 2, self.width,
+        """The clinic (or stretchcard) and the title on every page, or as much of the pair as
+        fits whole, and "Page x of y"."""
+        who, title = self.ctx.clinic.name if self.ctx.clinic else "stretchcard", self.plan.title
+        return PageFooter((f"{who}  ·  {title}", title, who), MARGIN, MARGIN - 2, self.width,
                           self.style.small)
 
     def title_block(self) -> Block:
@@ -87,37 +112,64 @@ class Handout:
         size, width = self.style.body, self.width
         blocks = [section_heading("How to stretch safely", self.style.heading, width,
                                   "How to stretch safely"),
-                  bullet_list(rules.lines, size, width, ITEM_GAP),
-                  bullet_list(emergency.lines, size, width, ITEM_GAP, emergency.heading, boxed=True),
-                  bullet_list(urgent.lines, size, width, ITEM_GAP, urgent.heading, boxed=True)]
+                  bullet_list(rules.lines, size, width, ITEM_GAP), *self.red_flags(emergency, urgent)]
         clinic = self.ctx.clinic
         if clinic and clinic.disclaimer:
             personal.append(TextBlock("From your clinic", (clinic.disclaimer,)))
         blocks.extend(bullet_list(b.lines, size, width, ITEM_GAP, b.heading) for b in personal)
         return blocks
 
+    def red_flags(self, emergency: TextBlock, urgent: TextBlock) -> list[Block]:
+        """The two red-flag boxes, kept on one page: side by side where each column stays
+        readable, else one above the other (parting only on a page too small for both), the
+        emergency first."""
+        size, width = self.style.body, self.width
+        column = (width - BLOCK_GAP) / 2
+        if column < MIN_COLUMN_EM * size:
+            first, second = (bullet_list(b.lines, size, width, ITEM_GAP, b.heading, boxed=True)
+                             for b in (emergency, urgent))
+            return [replace(first, keep_with_next=True), second]
+        tall = max(bullet_list(b.lines, size, column, ITEM_GAP, b.heading, boxed=True).height
+                   for b in (emergency, urgent))
+        left, right = (bullet_list(b.lines, size, column, ITEM_GAP, b.heading, boxed=True,
+                                   min_height=tall) for b in (emergency, urgent))
+        return [side_by_side(left, right, column + BLOCK_GAP)]
+
     # --- one stretch ----------------------------------------------------------------------
     def stretch(self, number: int, item: PlannedStretch) -> Block:
-        """Name and time, a large figure, the dose, every step, where to feel it, cautions.
-
-        A wide figure (lying poses) spans the page above the text; an upright one stands
-        beside the text, so neither is shrunk to fit the other's shape.
-        """
+        """Name and time, the figure beside the dose, every step, where to feel it and the
+        cautions; on a page too narrow for a readable column beside it, the figure spans the
+        page above the text. A lying pose keeps its width and an upright one its height, so
+        neither is shrunk to fit the other's shape."""
         s = self.style
         radius = s.heading * 0.8
         head = heading(number, item.stretch.name, s.heading, self.width,
                        HeadingStyle(radius, 2 * radius + 10, rise=-1, after=8),
                        format_seconds(item.duration_s), s.body)
         aspect = self._figure_aspect(item)
-        if aspect < WIDE_FIGURE:
-            fig_w = min(self.width * 0.45, s.figure_h * aspect + 16)
-            fig_h, text_x, placement = s.figure_h, fig_w + 14, Placement.BESIDE
+        share = self.figure_share
+        beside = self.width * (1 - share) - TEXT_GAP >= MIN_COLUMN_EM * s.body
+        fig_w = self.width * share if beside else self.width
+        if not beside:
+            # Above the text: no taller than leaves the whole block on one page.
+            below = stretch_text(item, s.body, self.width, TEXT_SPACING).height()
+            room = self.paper.height - 2 * MARGIN - FOOTER_GAP - head.height() - 10 - below
+            fig_h = max(s.figure_h * UPRIGHT_MIN, min(s.figure_h, room, (fig_w - 16) / aspect + 12))
+            fig_w = min(fig_w, fig_h * aspect + 16)
+        elif aspect >= WIDE_FIGURE:
+            fig_h = min(s.figure_h, (fig_w - 16) / aspect + 12)
         else:
-            fig_w, fig_h = self.width, min(s.figure_h, (self.width - 16) / aspect + 12)
-            text_x, placement = 0.0, Placement.ABOVE
+            # As tall as the text beside it (within limits), not a fixed height the text
+            # leaves half empty: measured at full height, then at the text's.
+            most = fig_w
+            fig_w = min(most, s.figure_h * aspect + 16)
+            tall = stretch_text(item, s.body, self.width - fig_w - TEXT_GAP, TEXT_SPACING).height()
+            fig_h = max(s.figure_h * UPRIGHT_MIN, min(s.figure_h, tall))
+            fig_w = min(most, fig_h * aspect + 16)
+        text_x = fig_w + TEXT_GAP if beside else 0.0
         text = stretch_text(item, s.body, self.width - text_x, TEXT_SPACING)
-        block = StretchBlock(head, text, placement, fig_w, fig_h, text_x, gap=10,
-                             head_h=head.height(), framed=True)
+        block = StretchBlock(head, text, Placement.BESIDE if beside else Placement.ABOVE, fig_w,
+                             fig_h, text_x, gap=10, head_h=head.height(), framed=True)
         return Block(block.height(), lambda c, x, top: block.draw(c, self.ctx, item, x, top),
                      bookmark=f"{number}. {item.stretch.name}")
 
@@ -136,14 +188,21 @@ class HandoutDesign:
         if paper.card:
             return NoFit(f"the handout needs a full sheet, not {paper.label}; "
                          "try --paper letter or --paper a4, or --layout card")
-        handout = Handout(plan, paper, ctx)
-        try:
-            pages = paginate(handout.blocks(), paper.height - MARGIN, MARGIN + FOOTER_GAP,
-                             BLOCK_GAP, paper.label)
-        except LayoutError as exc:
-            return NoFit(str(exc))
-        return FlowedPages(tuple(tuple(page) for page in pages), MARGIN,
-                           PageTemplate(paper, handout.footer(), outline=True))
+        """The handout in as few pages as its variants allow (figure sizes, where the sources
+        go), with its figures as large as they can be without costing a page."""
+        best: FlowedPages | None = None
+        for share in FIGURE_SHARES:
+            handout = Handout(plan, paper, ctx, share)
+            for sources_last in (False, True):
+                try:
+                    pages = paginate(handout.blocks(sources_last), paper.height - MARGIN,
+                                     MARGIN + FOOTER_GAP, BLOCK_GAP, paper.label)
+                except LayoutError as exc:
+                    return NoFit(str(exc))
+                if best is None or len(pages) < best.page_count:
+                    best = FlowedPages(tuple(tuple(page) for page in pages), MARGIN,
+                                       PageTemplate(paper, handout.footer(), outline=True))
+        return best
 
     def other_papers(self, paper: Paper) -> tuple[tuple[Paper, ...], int]:
         return (), 0

@@ -32,7 +32,7 @@ POSTER = TypeScale(min_body=MIN_PRINT_PT, max_body=12.5, large_min=LARGE_PRINT_M
                    gap=9.0)
 CARD = TypeScale(min_body=MIN_PRINT_PT, max_body=11.0, large_min=LARGE_PRINT_MIN_PT, large_max=16.0,
                  gap=7.0)
-HANDOUT = TypeScale(min_body=12.0, max_body=12.0, large_min=15.0, large_max=15.0, gap=14.0)
+HANDOUT = TypeScale(min_body=12.0, max_body=12.0, large_min=15.0, large_max=15.0, gap=12.0)
 
 
 @dataclass(frozen=True)
