@@ -120,3 +120,40 @@ def test_a_clinic_is_named_under_the_title(catalog, plan):
                     website="https://riverside-physio.example/")
     text = " ".join(pdf_text(api.render(catalog, plan, "poster", "letter", clinic=clinic)).split())
     assert "Riverside Physiotherapy · Phone 01234 567890 · riverside-physio.example" in text
+
+
+def _body_size(data: bytes) -> float:
+    """The size most of the page's characters are set in."""
+    from collections import Counter
+
+    return Counter(font_sizes(data)).most_common(1)[0][0]
+
+
+@pytest.mark.parametrize("paper", ["tabloid", "a3"])
+@pytest.mark.parametrize("minutes", [3, 7])
+def test_a_larger_sheet_scales_type_and_figures_up(catalog, paper, minutes):
+    """A Tabloid or A3 poster is not a Letter poster with a blank band under it."""
+    from pdfgen.layouts import engine
+    from pdfgen.layouts.context import RenderContext
+    from pdfgen.model import Layout
+
+    plan = api.make_plan(catalog, api.make_request(catalog, minutes=minutes))
+    big, letter = (api.render(catalog, plan, "poster", p) for p in (paper, "letter"))
+    assert _body_size(big) >= _body_size(letter) + 2
+    if minutes == 3:
+        assert _body_size(big) >= 14
+    ctx = RenderContext(api.load_figure_specs(catalog, [i.stretch.figure for i in plan.items]),
+                        catalog.safety)
+    design = api.page_design(Layout.POSTER)
+    area = [sum(w * h for _, _, w, h in engine.fit(design, plan, PAPERS[p], ctx).figure_boxes())
+            for p in (paper, "letter")]
+    assert area[0] >= 1.5 * area[1]
+
+
+def test_a_stretch_name_is_never_broken_inside_a_word(catalog):
+    """Large print on Tabloid used to squeeze five columns: "Supporte- / d back stretch"."""
+    for minutes in (7, 10, 15):
+        plan = api.make_plan(catalog, api.make_request(catalog, minutes=minutes))
+        text = pdf_text(api.render(catalog, plan, "poster", "tabloid", large_print=True))
+        for item in plan.items:
+            assert item.stretch.name.split()[0] in text.split(), item.stretch.name

@@ -83,6 +83,12 @@ def wrap(text: str, font: str, size: float, width: float) -> list[str]:
     return list(_wrapped(text, font, size, width))
 
 
+def splits_a_word(text: str, font: str, size: float, width: float) -> bool:
+    """Whether `wrap` would have to break a word of `text` across lines at this width: a
+    layout should rather choose another shape ("Supporte- / d back stretch" reads badly)."""
+    return any(text_width(word, font, size) > width for word in text.split())
+
+
 @functools.lru_cache(maxsize=1 << 14)
 def _wrapped(text: str, font: str, size: float, width: float) -> tuple[str, ...]:
     """`wrap`, remembered: a fitter wraps the same text at the same width for many grid shapes,

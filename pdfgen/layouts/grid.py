@@ -13,7 +13,7 @@ from typing import Iterator, Sequence
 
 from ..model import PlannedStretch
 from .blocks import Spacing, StretchText, stretch_text
-from .common import BOX_LINE
+from .common import BOLD, BOX_LINE, splits_a_word
 from .context import RenderContext, shared_figure_scale
 from .engine import Box
 from .stretch import Heading, HeadingStyle, Placement, StretchBlock, heading
@@ -21,6 +21,8 @@ from .stretch import Heading, HeadingStyle, Placement, StretchBlock, heading
 FIG_SHARE = 0.42          # of a wide cell's width, for the figure beside the steps
 MIN_CELL_W, MAX_CELL_W, SIDE_CELL_W = 125.0, 340.0, 230.0
 MAX_COLS = 5
+MAX_FIGURE_PT = 260.0     # the tallest figure box on a Letter sheet
+NAME_SCALE, NAME_INDENT = 1.15, 2.2   # a cell's name: its size and indent, in body sizes
 ABOVE_GAP, SIDE_GAP = 6.0, 0.0   # from the figure down to the text under it (the tail
 # of a side cell already starts with its own gap before "Feel it")
 # A cell's text: no gap between steps, "Feel it" and the cautions a little apart, the cautions
@@ -31,8 +33,8 @@ CELL_SPACING = Spacing(after_badge=4, step_gap=0, before_feel=3, before_cautions
 
 def cell_heading(number: int, item: PlannedStretch, size: float, width: float) -> Heading:
     """A cell's number disc and name, the name a little larger than the text."""
-    return heading(number, item.stretch.name, size * 1.15, width,
-                   HeadingStyle(radius=size * 0.95, indent=size * 2.2, rise=1, after=4))
+    return heading(number, item.stretch.name, size * NAME_SCALE, width,
+                   HeadingStyle(radius=size * 0.95, indent=size * NAME_INDENT, rise=1, after=4))
 
 
 @dataclass(frozen=True)
@@ -115,34 +117,38 @@ class Grid:
 
 
 def grids(items: Sequence[PlannedStretch], width: float, height: float, gap: float, size: float,
-          brief: bool) -> Iterator[Grid]:
+          brief: bool, grow: float = 1.0) -> Iterator[Grid]:
     """Every grid shape that fits the box at this type size: one to five columns of cells
-    neither cramped nor sprawling, with figures above or (in wide cells) beside the steps."""
+    neither cramped nor sprawling (`grow` times the Letter widths on a larger sheet), with
+    figures above or (in wide cells) beside the steps."""
     n = len(items)
     for cols in range(1, min(n, MAX_COLS) + 1):
         cell_w = (width - (cols - 1) * gap) / cols
-        if cell_w < MIN_CELL_W or (cell_w > MAX_CELL_W and n > cols):
+        if cell_w < MIN_CELL_W * grow or (cell_w > MAX_CELL_W * grow and n > cols):
             continue
-        for side in (False, True) if cell_w >= SIDE_CELL_W else (False,):
-            grid = measure_grid(items, cols, side, size, brief, cell_w, height, gap)
+        for side in (False, True) if cell_w >= SIDE_CELL_W * grow else (False,):
+            grid = measure_grid(items, cols, side, size, brief, cell_w, height, gap, grow)
             if grid is not None:
                 yield grid
 
 
 def measure_grid(items: Sequence[PlannedStretch], cols: int, side: bool, size: float, brief: bool,
-                 cell_w: float, height: float, gap: float) -> Grid | None:
+                 cell_w: float, height: float, gap: float, grow: float = 1.0) -> Grid | None:
     """One grid shape measured, or None if it does not fit `height`; `brief` prints each
     stretch's summary in place of its steps."""
     pad = size * 0.6
     inner = cell_w - 2 * pad
     step_w = inner * (1 - FIG_SHARE) if side else inner
     fig_w = inner * FIG_SHARE - 6 if side else inner
+    if any(splits_a_word(i.stretch.name, BOLD, size * NAME_SCALE, inner - size * NAME_INDENT)
+           for i in items):
+        return None   # a name broken inside a word: a wider cell reads better
     heads = tuple(cell_heading(k, i, size, inner) for k, i in enumerate(items, 1))
     texts = tuple(stretch_text(i, size, inner, CELL_SPACING, step_w, brief) for i in items)
     rows = [range(r * cols, min(len(items), (r + 1) * cols))
             for r in range(math.ceil(len(items) / cols))]
     min_fig = max(52.0, size * 6)
-    max_fig = min(fig_w * (1.3 if side else 0.7), 260.0)
+    max_fig = min(fig_w * (1.3 if side else 0.7), MAX_FIGURE_PT * grow)
     if max_fig < min_fig:
         return None
     fixed, mids = [], []

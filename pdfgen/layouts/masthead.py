@@ -31,10 +31,11 @@ class Masthead:
     note_pt: float
     time: str
     box_w: float
+    time_pt: float = TIME_PT
 
     @property
     def box_h(self) -> float:
-        return TIME_PT + self.note_pt + 15
+        return self.time_pt + self.note_pt + 15
 
     def height(self) -> float:
         return max(self.title_size * 1.2 * len(self.title) + leading(self.sub_pt) * len(self.subtitle)
@@ -48,8 +49,8 @@ class Masthead:
         c.setLineWidth(1.2)
         c.roundRect(bx, top - box_h, box_w, box_h, 6, stroke=1, fill=0)
         c.setFillColorRGB(*INK)
-        c.setFont(BOLD, TIME_PT)
-        c.drawCentredString(bx + box_w / 2, top - 4 - TIME_PT, self.time)
+        c.setFont(BOLD, self.time_pt)
+        c.drawCentredString(bx + box_w / 2, top - 4 - self.time_pt, self.time)
         c.setFont(REGULAR, self.note_pt)
         c.drawCentredString(bx + box_w / 2, top - box_h + 7, "in all")
         c.setStrokeColorRGB(*ACCENT)
@@ -58,29 +59,34 @@ class Masthead:
         c.line(x, line_y, x + self.width, line_y)
 
 
-def masthead(plan: Plan, ctx: RenderContext, width: float, min_pt: float) -> Masthead:
-    """The masthead across `width`, no text under `min_pt` (large print sets it)."""
-    sub_pt, note_pt = max(11.0, min_pt), max(9.0, min_pt)
+def masthead(plan: Plan, ctx: RenderContext, width: float, min_pt: float,
+             grow: float = 1.0) -> Masthead:
+    """The masthead across `width`, no text under `min_pt` (large print sets it), every size
+    `grow` times its Letter size on a larger sheet."""
+    sub_pt, note_pt = max(11.0 * grow, min_pt), max(9.0 * grow, min_pt)
+    time_pt = TIME_PT * grow
     time = format_seconds(plan.total_s)
-    box_w = max(text_width(time, BOLD, TIME_PT), text_width("in all", REGULAR, note_pt)) + 16
+    box_w = max(text_width(time, BOLD, time_pt), text_width("in all", REGULAR, note_pt)) + 16
     room = width - box_w - 10
-    size, title = _title(plan.title, room)
+    size, title = _title(plan.title, room, grow)
     areas = [a.title.lower() for a in plan.areas]
     joined = areas[0] if len(areas) == 1 else ", ".join(areas[:-1]) + " and " + areas[-1]
     count = len(plan.items)
     text = (f"{count} stretch{'es' if count != 1 else ''} for the {joined}. "
             "Do them in this order, slowly.")
     subtitle = wrap(text, REGULAR, sub_pt, room)[:2] + clinic_lines(ctx.clinic, REGULAR, sub_pt, room)
-    return Masthead(width, tuple(title), size, tuple(subtitle), sub_pt, note_pt, time, box_w)
+    return Masthead(width, tuple(title), size, tuple(subtitle), sub_pt, note_pt, time, box_w,
+                    time_pt)
 
 
-def _title(text: str, room: float) -> tuple[float, list[str]]:
+def _title(text: str, room: float, grow: float) -> tuple[float, list[str]]:
     """The largest title size on one line, else on two, else the smallest on three at most."""
-    for size in TITLE_ONE_LINE:
+    for size in (s * grow for s in TITLE_ONE_LINE):
         if text_width(text, BOLD, size) <= room:
             return float(size), [text]
-    for size in TITLE_TWO_LINES:
+    for size in (s * grow for s in TITLE_TWO_LINES):
         lines = wrap(text, BOLD, size, room)
         if len(lines) <= 2:
             return float(size), lines
-    return float(TITLE_TWO_LINES[-1]), wrap(text, BOLD, TITLE_TWO_LINES[-1], room)[:3]
+    smallest = TITLE_TWO_LINES[-1] * grow
+    return float(smallest), wrap(text, BOLD, smallest, room)[:3]

@@ -19,7 +19,7 @@ from .engine import Box, NoFit, PageTemplate, first_fit, type_sizes
 from .grid import Grid, grids
 from .masthead import Masthead, masthead
 from .safety import SafetyColumns, safety_blocks, safety_columns, source_line
-from .typescale import POSTER, SMALL_PRINT_PT
+from .typescale import POSTER, SMALL_PRINT_PT, growth
 
 FULL_STEPS_MIN_PT = 10.0   # below this, a one-line summary reads better than five small steps
 FOOTER_MAX_PT = 11.0
@@ -60,11 +60,14 @@ class PosterDesign:
 
     def measure(self, plan: Plan, paper: Paper, ctx: RenderContext) -> FittedPoster | NoFit:
         """Every step at a comfortable size, else the summaries; within each, type size from
-        large to small (large print: every line, the sources too, from 14 pt up)."""
+        large to small (large print: every line, the sources too, from 14 pt up). A sheet
+        larger than Letter starts from sizes that much larger."""
+        grow = growth(paper.width, paper.height)
         lo, hi = ((POSTER.large_min, POSTER.large_max) if ctx.large_print
                   else (POSTER.min_body, POSTER.max_body))
+        hi, footer_max = (round(pt * grow * 2) / 2 for pt in (hi, FOOTER_MAX_PT))
         m, width = paper.margin, paper.width - 2 * paper.margin
-        head = masthead(plan, ctx, width, lo)
+        head = masthead(plan, ctx, width, lo, grow)
 
         def footer(size: float) -> SafetyColumns:
             """The safety footer at `size`: three columns on a sheet, fewer on narrow paper."""
@@ -77,10 +80,10 @@ class PosterDesign:
             footer as large as the height the grid leaves allows. The red flags start a point
             behind the body text: they are read as much as the steps, so a large poster must
             not print them small."""
-            smallest = max(lo, min(size - 1.0, FOOTER_MAX_PT))
+            smallest = max(lo, min(size - 1.0, footer_max))
             base = footer(smallest)
             grid_h = paper.height - 2 * m - head.height() - base.height - 2 * GAP
-            options = list(grids(plan.items, width, grid_h, GAP, size, brief))
+            options = list(grids(plan.items, width, grid_h, GAP, size, brief, grow))
             if not options:
                 return None
             grid = max(options, key=lambda g: (g.figure_size(), -g.cols))
@@ -89,7 +92,7 @@ class PosterDesign:
                 larger = footer(s)
                 return larger if larger.height - base.height <= spare else None
 
-            safety = first_fit(type_sizes(min(size, FOOTER_MAX_PT), smallest + 0.5), grown)
+            safety = first_fit(type_sizes(min(size, footer_max), smallest + 0.5), grown)
             return FittedPoster(ctx, plan, m, paper.height - m, head, grid, safety or base,
                                 PageTemplate(paper))
 

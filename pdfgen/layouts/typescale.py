@@ -35,6 +35,16 @@ CARD = TypeScale(min_body=MIN_PRINT_PT, max_body=11.0, large_min=LARGE_PRINT_MIN
 HANDOUT = TypeScale(min_body=12.0, max_body=12.0, large_min=15.0, large_max=15.0, gap=12.0)
 
 
+REFERENCE_SHEET = (612.0, 792.0)   # US Letter, the sheet the poster's sizes are set for
+
+
+def growth(width: float, height: float) -> float:
+    """How much larger than Letter a sheet is, by its tighter side (1 for Letter, A4 and
+    smaller): a Tabloid or A3 poster scales its type and figures by this, rather than leaving
+    a blank band under Letter-sized text."""
+    return max(1.0, min(width / REFERENCE_SHEET[0], height / REFERENCE_SHEET[1]))
+
+
 @dataclass(frozen=True)
 class Style:
     """The handout's type sizes for normal or large print (headings and titles follow the body
