@@ -433,7 +433,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
             }
             for n, i in enumerate(plan.items)
         ],
-        "cautions": list(plan.cautions),
+        "cautions": [{"condition": c.condition, "text": c.text} for c in plan.cautions],
         "notes": list(plan.notes),
         "excluded": list(plan.excluded),
     }

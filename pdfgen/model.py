@@ -372,6 +372,14 @@ class PlannedStretch:
 
 
 @dataclass(frozen=True)
+class ConditionCaution:
+    """What one of the person's conditions asks of them, printed under the condition's name."""
+
+    condition: str      # the condition's name ("Disc problem or sciatica")
+    text: str
+
+
+@dataclass(frozen=True)
 class Plan:
     """A dosed, ordered routine with its timing; what every layout draws."""
 
@@ -380,7 +388,7 @@ class Plan:
     budget_s: int
     items: tuple[PlannedStretch, ...]
     transitions_s: tuple[int, ...]
-    cautions: tuple[str, ...] = ()
+    cautions: tuple[ConditionCaution, ...] = ()
     excluded: tuple[str, ...] = ()
     setting: Setting = Setting.HOME
     routine: str = ""

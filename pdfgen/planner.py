@@ -18,8 +18,8 @@ from dataclasses import dataclass, replace
 from typing import Mapping, Sequence
 
 from .errors import NoFitError
-from .model import (SETTING_RULES, Area, Condition, Plan, PlannedStretch, Position, Request,
-                    Routine, Stretch, format_seconds)
+from .model import (SETTING_RULES, Area, Condition, ConditionCaution, Plan, PlannedStretch,
+                    Position, Request, Routine, Stretch, format_seconds)
 
 MAX_STRETCHES = 6
 FILL_TARGET = 0.9
@@ -338,7 +338,8 @@ def plan(request: Request, stretches: Mapping[str, Stretch],
         budget_s=budget,
         items=items,
         transitions_s=trans,
-        cautions=tuple(conditions[c].caution for c in request.conditions),
+        cautions=tuple(ConditionCaution(conditions[c].name, conditions[c].caution)
+                               for c in request.conditions),
         excluded=tuple(sorted(e.stretch_id for e in out)),
         setting=request.setting,
         notes=_coverage_notes(request, items, ok) + _shortfall(request, total_s, items, ok, out,
@@ -446,7 +447,8 @@ def plan_routine(routine: Routine, stretches: Mapping[str, Stretch],
     notes = list(routine.notes)
     result = Plan(title=request.title or routine.title, areas=routine.areas or request.areas,
                   budget_s=budget, items=tuple(items), transitions_s=trans,
-                  cautions=tuple(conditions[c].caution for c in request.conditions),
+                  cautions=tuple(ConditionCaution(conditions[c].name, conditions[c].caution)
+                               for c in request.conditions),
                   excluded=tuple(sorted(dropped)), setting=request.setting, routine=routine.id)
     if dropped:
         notes.append(f"Left out for your safety or setting: {', '.join(stretches[d].name for d in dropped)}.")

@@ -97,8 +97,10 @@ def test_every_plan_caution_and_note_is_printed(catalog, conditions, routine):
     assert plan.cautions or plan.notes
     paper = "index-5x8" if routine else "a6"
     text = flat(" ".join(page_texts(api.render(catalog, plan, "card", paper))))
-    for line in plan.cautions + plan.notes:
+    for line in [c.text for c in plan.cautions] + list(plan.notes):
         assert flat(line) in text, line
+    for caution in plan.cautions:
+        assert flat(caution.condition) in text
 
 
 @pytest.mark.parametrize("paper", CARD_PAPERS)

@@ -189,10 +189,12 @@ def test_print_quality(handout, catalog, plan, clinic):
 
 
 def test_text_reads_in_order(handout, plan):
-    """Extracted text follows the page: front matter, safety, then each stretch in order."""
+    """Extracted text follows the page: front matter, safety (the emergency first), the
+    routine at a glance, then each stretch in order."""
     text = " ".join(page_texts(handout))
-    front = ["Riverside Physiotherapy", plan.title, "Patient", "Your routine at a glance",
-             "How to stretch safely", "Call for emergency help", "Sources:", "Your stretches"]
+    front = ["Riverside Physiotherapy", plan.title, "Patient", "How to stretch safely",
+             "Call for emergency help", "See a doctor soon", "Warm up first",
+             "Your routine at a glance", "Your stretches"]
     positions = [text.index(part) for part in front]
     start = positions[-1]
     for item in plan.items:

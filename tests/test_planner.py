@@ -6,7 +6,7 @@ import pytest
 
 from pdfgen import api, planner
 from pdfgen.errors import NoFitError
-from pdfgen.model import Area, Position, Request, Setting
+from pdfgen.model import Area, ConditionCaution, Position, Request, Setting
 
 AREA_SETS = [("lower-back",), ("hamstrings",), ("upper-back",), ("hips",), ("quads",),
              ("lower-back", "hamstrings"), ("back", "glutes", "sides")]
@@ -83,7 +83,7 @@ def test_condition_exclusions_never_appear_and_caution_is_printed(catalog, condi
             assert condition not in s.avoid_if
             assert s.id not in cond.stretches
             assert s.movement not in cond.movements and s.position not in cond.positions
-        assert cond.caution in p.cautions
+        assert ConditionCaution(cond.name, cond.caution) in p.cautions
 
 
 def test_pregnancy_never_lies_flat(catalog):

@@ -127,6 +127,8 @@ def plan_cmd(ctx, areas, minutes, setting, equipment, conditions, level, routine
     lines.append(f"Transitions: {sum(plan.transitions_s)} s. "
                  f"Total: {format_seconds(plan.total_s)} of {format_seconds(plan.budget_s)}.")
     say(ctx, "\n".join(lines))
-    for text in plan.cautions + plan.notes:
+    for caution in plan.cautions:
+        click.echo(f"note: {caution.condition}: {caution.text}", err=True)
+    for text in plan.notes:
         click.echo(f"note: {text}", err=True)
 

@@ -13,7 +13,7 @@ from typing import Callable, Sequence
 from ..errors import LayoutError
 from ..model import PlannedStretch
 from .engine import Box, PageTemplate
-from .common import (ACCENT, BOLD, INK, REGULAR, STOP_FILL, STOP_LINE, badge_height,
+from .common import (ACCENT, BOLD, INK, REGULAR, STOP_FILL, STOP_LINE, WHITE, badge_height,
                      caution_mark_width, dose_text, draw_badge, draw_caution_mark, draw_lines,
                      leading, text_width, wrap)
 
@@ -286,32 +286,48 @@ def section_heading(text: str, size: float, width: float, bookmark: str = "") ->
 
 
 def bullet_list(items: Sequence[str], size: float, width: float, gap: float, heading: str = "",
-                boxed: bool = False, min_height: float = 0.0) -> Block:
+                alert: str = "", min_height: float = 0.0, closing: str = "") -> Block:
     """A bulleted list, `gap` between items so separate items read as separate actions, under
-    an optional bold heading; `boxed` puts it in the red-edged box of the red flags, at least
-    `min_height` tall (so boxes side by side line up)."""
+    an optional bold heading and over an optional bold closing line.
+
+    A red-flag list (`alert` "emergency" or "urgent") sits in a red-edged box at least
+    `min_height` tall (so boxes side by side line up). The two kinds differ by shape and weight
+    as well as colour, so they differ in grayscale too: the emergency box has a heavy edge, a
+    tinted ground and its heading reversed out of a solid band; the see-a-doctor box a light
+    edge, a white ground and a red heading.
+    """
+    boxed, emergency = bool(alert), alert == "emergency"
     pad = 10.0 if boxed else 0.0
     inner = width - 2 * pad
     bullet_w = text_width("•  ", REGULAR, size)
     head = wrap(heading, BOLD, size, inner)
     rows = [wrap(text, REGULAR, size, inner - bullet_w) for text in items]
+    tail = wrap(closing, BOLD, size, inner)
     lead = leading(size)
-    height = max(min_height, lead * len(head) + (gap if head else 0)
-                 + sum(lead * len(r) + gap for r in rows) - gap + 2 * pad)
+    band = lead * len(head) + (gap if head else 0)
+    height = max(min_height, band + sum(lead * len(r) + gap for r in rows) - gap
+                 + (gap + lead * len(tail) if tail else 0) + 2 * pad)
 
     def paint(c, x, top):
         if boxed:
-            c.setFillColorRGB(*STOP_FILL)
+            c.setFillColorRGB(*(STOP_FILL if emergency else WHITE))
             c.setStrokeColorRGB(*STOP_LINE)
-            c.setLineWidth(1.4)
+            c.setLineWidth(2.4 if emergency else 1.0)
             c.roundRect(x, top - height, width, height, 6, stroke=1, fill=1)
-        y = draw_lines(c, head, x + pad, top - pad, BOLD, size, STOP_LINE if boxed else INK)
+        if emergency and head:
+            c.setFillColorRGB(*STOP_LINE)
+            c.rect(x + pad - 4, top - pad - band + gap / 2 - 2, inner + 8, band - gap / 2 + 4,
+                   stroke=0, fill=1)
+        color = WHITE if emergency else (STOP_LINE if boxed else INK)
+        y = draw_lines(c, head, x + pad, top - pad, BOLD, size, color)
         y -= gap if head else 0
         for lines in rows:
             c.setFillColorRGB(*INK)
             c.setFont(REGULAR, size)
             c.drawString(x + pad, y - size * 0.93, "•")
             y = draw_lines(c, lines, x + pad + bullet_w, y, REGULAR, size) - gap
+        if tail:
+            draw_lines(c, tail, x + pad, y, BOLD, size)
 
     return Block(height, paint)
 

@@ -46,21 +46,20 @@ def fit_sides(plan: Plan, ctx: RenderContext, width: float,
               height: float) -> tuple[Front, Back] | None:
     """Both sides of the first arrangement that fits, each at its largest size; None if none
     does."""
-    rules, emergency, urgent, *extra = safety_blocks(plan, ctx.safety)
-    personal = extra[0] if extra else None
+    emergency, urgent, rules, *extra = safety_blocks(plan, ctx.safety)
+    personal = tuple(extra)
     alerts = SafetyBox((emergency, urgent), alert=True)
 
     def sides(arr: Arrangement) -> tuple[Front, Back] | None:
         front = _largest(ctx, lambda size, inline: measure_front(
             plan, ctx, width, height, size, inline, arr.steps_on_front,
-            SafetyBox((rules,)) if arr.rules else None, personal if arr.personal_on_front else None))
+            SafetyBox((rules,)) if arr.rules else None, personal if arr.personal_on_front else ()))
         back = front and _largest(ctx, lambda size, inline: measure_back(
             plan, width, height, size, inline, arr.steps_on_front, alerts,
-            None if arr.personal_on_front else personal))
+            () if arr.personal_on_front else personal))
         return (front, back) if back else None
 
-    return first_fit([arr for arr in ARRANGEMENTS if personal is not None or not arr.personal_on_front],
-                     sides)
+    return first_fit([arr for arr in ARRANGEMENTS if personal or not arr.personal_on_front], sides)
 
 
 def _largest(ctx: RenderContext, measure: Callable):

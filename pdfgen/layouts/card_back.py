@@ -14,7 +14,7 @@ from ..model import Plan, PlannedStretch
 from .blocks import RunIn, draw_run_in, run_in
 from .common import (BOLD, REGULAR, caution_mark_width, draw_caution_mark, draw_lines, draw_number,
                      leading, wrap)
-from .safety import SafetyBox, TextBlock
+from .safety import SafetyBox, TextBlock, draw_marked, marked_height
 from .typescale import CARD
 
 GAP = CARD.gap
@@ -42,7 +42,7 @@ class Back:
     inline: bool
     heading: str
     entries: tuple[Entry, ...]
-    personal: TextBlock | None      # None when on the front
+    personal: tuple[TextBlock, ...]     # empty when on the front
     alerts: SafetyBox
     alerts_h: float
 
@@ -56,8 +56,8 @@ class Back:
         for entry in self.entries:
             self._draw_entry(c, entry, y)
             y -= entry.height(self.size) + 5
-        if self.personal is not None:
-            self.personal.draw_marked(c, 0, y - 2, self.width, self.size)
+        if self.personal:
+            draw_marked(c, self.personal, 0, y - 2, self.width, self.size)
         self.alerts.draw(c, 0, 0, self.width, self.alerts_h, self.size, self.inline)
 
     def _draw_entry(self, c, entry: Entry, top: float) -> None:
@@ -74,14 +74,15 @@ class Back:
 
 
 def measure_back(plan: Plan, width: float, height: float, size: float, inline: bool,
-                 steps_on_front: bool, alerts: SafetyBox, personal: TextBlock | None) -> Back | None:
+                 steps_on_front: bool, alerts: SafetyBox,
+                 personal: tuple[TextBlock, ...]) -> Back | None:
     """The back at `size`, with this person's cautions if given; None if it does not fit."""
     column = width - (size * 1.7 + 5)
     entries = tuple(e for e in (_entry(k + 1, i, size, column, steps_on_front)
                                 for k, i in enumerate(plan.items)) if e is not None)
     alerts_h = alerts.height(width, size, inline)
     used = (leading(size * 1.1) + 3 + sum(e.height(size) + 5 for e in entries)
-            + (personal.marked_height(width, size) + GAP if personal else 0.0) + GAP + alerts_h)
+            + (marked_height(personal, width, size) + GAP if personal else 0.0) + GAP + alerts_h)
     if used > height:
         return None
     heading = "Take care" if steps_on_front else "How to do them"

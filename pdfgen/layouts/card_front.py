@@ -17,7 +17,7 @@ from .common import (BOLD, BOX_LINE, INK, MUTED, REGULAR, badge_height, dose_tex
                      draw_lines, draw_number, leading, text_width, wrap)
 from .context import RenderContext, draw_stretch_figure, shared_figure_scale
 from .engine import Box
-from .safety import SafetyBox, TextBlock
+from .safety import SafetyBox, TextBlock, draw_marked, marked_height
 from .typescale import CARD
 
 MIN_FIG_W, MIN_FIG_H = 64.0, 34.0   # below about 12 mm tall a pose stops being recognisable
@@ -43,7 +43,7 @@ class Front:
     steps: tuple[tuple[str, ...], ...]      # per stretch; empty when the steps are on the back
     text_w: float
     row_h: tuple[float, ...]
-    personal: TextBlock | None              # None when not on the front
+    personal: tuple[TextBlock, ...]         # empty when not on the front
     personal_h: float
     rules: SafetyBox | None                 # None when the rules are left off the card
     rules_h: float
@@ -127,8 +127,8 @@ class Front:
 
     def _draw_footer(self, c) -> None:
         top = self.footer_h()
-        if self.personal is not None:
-            self.personal.draw_marked(c, 0, top - GAP, self.width, self.size)
+        if self.personal:
+            draw_marked(c, self.personal, 0, top - GAP, self.width, self.size)
             top -= GAP + self.personal_h
         if self.rules is not None:
             top -= GAP
@@ -140,7 +140,7 @@ class Front:
 
 def measure_front(plan: Plan, ctx: RenderContext, width: float, height: float, size: float,
                   inline: bool, steps: bool, rules: SafetyBox | None,
-                  personal: TextBlock | None) -> Front | None:
+                  personal: tuple[TextBlock, ...]) -> Front | None:
     """The front at `size`, with the brief steps beside the figures if `steps`, and the rules
     and this person's cautions under the strip where given; None if it does not fit."""
     items = plan.items
@@ -157,7 +157,7 @@ def measure_front(plan: Plan, ctx: RenderContext, width: float, height: float, s
         steps=tuple(tuple(wrap(i.stretch.summary, REGULAR, size, text_w)) if steps else ()
                     for i in items),
         text_w=text_w, row_h=(),
-        personal=personal, personal_h=personal.marked_height(width, size) if personal else 0.0,
+        personal=personal, personal_h=marked_height(personal, width, size),
         rules=rules, rules_h=rules.height(width, size, inline) if rules else 0.0, inline=inline,
         clinic=tuple(clinic_lines(ctx.clinic, REGULAR, size, width)))
     room = height - front.header_h() - front.footer_h()

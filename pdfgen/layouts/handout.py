@@ -71,8 +71,9 @@ class Handout:
                      for k, block in enumerate(self.stretches)]
         return [*([header] if header else []), self.title_block(),
                 fields_block(s, width, ctx.fields, self.frequency),
-                glance_block(self.plan, s, width), *safety,
+                *safety,
                 *([last] if sources_last else [replace(last, keep_with_next=True), sources]),
+                glance_block(self.plan, s, width),
                 replace(section_heading("Your stretches", s.heading, width, "Your stretches"),
                         new_page=bool(per_page)),
                 *stretches,
@@ -107,12 +108,14 @@ class Handout:
         return Block(height, paint)
 
     def safety(self) -> list[Block]:
-        """How to stretch safely, each group of red flags in a box, this patient's cautions."""
-        rules, emergency, urgent, *personal = safety_blocks(self.plan, self.ctx.safety)
+        """How to stretch safely: the red flags first, then the general rules, each named
+        condition's caution under its name, this patient's notes and the clinic's word."""
+        emergency, urgent, rules, *personal = safety_blocks(self.plan, self.ctx.safety)
         size, width = self.style.body, self.width
         blocks = [section_heading("How to stretch safely", self.style.heading, width,
                                   "How to stretch safely"),
-                  bullet_list(rules.lines, size, width, ITEM_GAP), *self.red_flags(emergency, urgent)]
+                  *self.red_flags(emergency, urgent),
+                  bullet_list(rules.lines, size, width, ITEM_GAP)]
         clinic = self.ctx.clinic
         if clinic and clinic.disclaimer:
             personal.append(TextBlock("From your clinic", (clinic.disclaimer,)))
@@ -122,18 +125,20 @@ class Handout:
     def red_flags(self, emergency: TextBlock, urgent: TextBlock) -> list[Block]:
         """The two red-flag boxes, kept on one page: side by side where each column stays
         readable, else one above the other (parting only on a page too small for both), the
-        emergency first."""
+        emergency first; the stop rule closes the see-a-doctor box on a line of its own."""
         size, width = self.style.body, self.width
         column = (width - BLOCK_GAP) / 2
-        if column < MIN_COLUMN_EM * size:
-            first, second = (bullet_list(b.lines, size, width, ITEM_GAP, b.heading, boxed=True)
-                             for b in (emergency, urgent))
-            return [replace(first, keep_with_next=True), second]
-        tall = max(bullet_list(b.lines, size, column, ITEM_GAP, b.heading, boxed=True).height
-                   for b in (emergency, urgent))
-        left, right = (bullet_list(b.lines, size, column, ITEM_GAP, b.heading, boxed=True,
-                                   min_height=tall) for b in (emergency, urgent))
-        return [side_by_side(left, right, column + BLOCK_GAP)]
+        narrow = column < MIN_COLUMN_EM * size
+
+        def box(block: TextBlock, w: float, tall: float = 0.0) -> Block:
+            return bullet_list(block.lines, size, w, ITEM_GAP, block.heading, block.alert, tall,
+                               block.closing)
+
+        if narrow:
+            return [replace(box(emergency, width), keep_with_next=True), box(urgent, width)]
+        tall = max(box(b, column).height for b in (emergency, urgent))
+        return [side_by_side(box(emergency, column, tall), box(urgent, column, tall),
+                             column + BLOCK_GAP)]
 
     # --- one stretch ----------------------------------------------------------------------
     def stretch(self, number: int, item: PlannedStretch) -> Block:

@@ -59,9 +59,10 @@ class PosterDesign:
     name = "poster"
 
     def measure(self, plan: Plan, paper: Paper, ctx: RenderContext) -> FittedPoster | NoFit:
-        """Every step at a comfortable size, else the summaries; within each, type size from
-        large to small (large print: every line, the sources too, from 14 pt up). A sheet
-        larger than Letter starts from sizes that much larger."""
+        """Every step at a comfortable size, else the summaries; within each, the red flags as
+        bulleted lists, else run together; within each, type size from large to small (large
+        print: every line, the sources too, from 14 pt up). A sheet larger than Letter starts
+        from sizes that much larger."""
         grow = growth(paper.width, paper.height)
         lo, hi = ((POSTER.large_min, POSTER.large_max) if ctx.large_print
                   else (POSTER.min_body, POSTER.max_body))
@@ -69,19 +70,20 @@ class PosterDesign:
         m, width = paper.margin, paper.width - 2 * paper.margin
         head = masthead(plan, ctx, width, lo, grow)
 
-        def footer(size: float) -> SafetyColumns:
+        def footer(size: float, bullets: bool) -> SafetyColumns:
             """The safety footer at `size`: three columns on a sheet, fewer on narrow paper."""
             cols = 3 if width > 400 else (2 if width > 260 else 1)
             return safety_columns(safety_blocks(plan, ctx.safety), source_line(plan, ctx.safety),
-                                  width, size, cols, lo if ctx.large_print else SMALL_PRINT_PT)
+                                  width, size, cols, lo if ctx.large_print else SMALL_PRINT_PT,
+                                  bullets)
 
-        def at(brief: bool, size: float) -> FittedPoster | None:
+        def at(brief: bool, bullets: bool, size: float) -> FittedPoster | None:
             """The grid shape that gives the figures most room at this size, and the safety
             footer as large as the height the grid leaves allows. The red flags start a point
             behind the body text: they are read as much as the steps, so a large poster must
             not print them small."""
             smallest = max(lo, min(size - 1.0, footer_max))
-            base = footer(smallest)
+            base = footer(smallest, bullets)
             grid_h = paper.height - 2 * m - head.height() - base.height - 2 * GAP
             options = list(grids(plan.items, width, grid_h, GAP, size, brief, grow))
             if not options:
@@ -89,16 +91,16 @@ class PosterDesign:
             grid = max(options, key=lambda g: (g.figure_size(), -g.cols))
             spare = grid_h - grid.height()
             def grown(s: float) -> SafetyColumns | None:
-                larger = footer(s)
+                larger = footer(s, bullets)
                 return larger if larger.height - base.height <= spare else None
 
             safety = first_fit(type_sizes(min(size, footer_max), smallest + 0.5), grown)
             return FittedPoster(ctx, plan, m, paper.height - m, head, grid, safety or base,
                                 PageTemplate(paper))
 
-        options = [(brief, size) for brief, floor in ((False, max(lo, FULL_STEPS_MIN_PT)),
-                                                      (True, lo))
-                   for size in type_sizes(hi, floor)]
+        options = [(brief, bullets, size)
+                   for brief, floor in ((False, max(lo, FULL_STEPS_MIN_PT)), (True, lo))
+                   for bullets in (True, False) for size in type_sizes(hi, floor)]
         return first_fit(options, lambda option: at(*option)) or NoFit("")
 
     def other_papers(self, paper: Paper) -> tuple[list[Paper], int]:

@@ -7,44 +7,70 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import combinations
+from typing import Sequence
 
 from ..model import Plan
-from .common import (BOLD, BOX_LINE, INK, MUTED, REGULAR, STOP_LINE, caution_mark_width,
+from .common import (BOLD, BOX_LINE, INK, MUTED, REGULAR, STOP_LINE, WHITE, caution_mark_width,
                      draw_caution_mark, draw_lines, leading, text_width, wrap)
+
+
+EMERGENCY, URGENT = "emergency", "urgent"
 
 
 @dataclass(frozen=True)
 class TextBlock:
-    """A heading and bullet lines, measured for a column width and font size."""
+    """A heading, bullet lines and an optional closing line, measured for a column width and
+    font size.
+
+    `alert` marks the red flags, and tells the two kinds apart by shape and weight as well as
+    colour, so they differ in grayscale too: the emergency heading is reversed out of a solid
+    red band, the see-a-doctor heading is red type. The closing line (the stop rule) is bold
+    and on a line of its own, never run into the items.
+    """
 
     heading: str
     lines: tuple[str, ...]
+    alert: str = ""
+    closing: str = ""
 
     def layout(self, width: float, size: float, inline: bool = False) -> list[tuple[str, str, bool]]:
-        """(font, text, starts_item) rows: the heading, then each bullet wrapped.
-
-        `inline` runs the items together as one paragraph, which a crowded footer needs.
-        """
+        """(font, text, starts_item) rows: the heading, then each bullet wrapped, then the
+        closing line; `inline` runs the items together as one paragraph, which a crowded
+        footer needs."""
         rows = [(BOLD, line, True) for line in wrap(self.heading, BOLD, size, width)]
         if inline:
             joined = "  •  ".join(self.lines)
             rows.extend((REGULAR, part, False) for part in wrap(joined, REGULAR, size, width))
-            return rows
-        bullet_w = text_width("• ", REGULAR, size)
-        for line in self.lines:
-            for k, part in enumerate(wrap(line, REGULAR, size, width - bullet_w)):
-                rows.append((REGULAR, part, k == 0))
+        else:
+            bullet_w = text_width("• ", REGULAR, size)
+            for line in self.lines:
+                for k, part in enumerate(wrap(line, REGULAR, size, width - bullet_w)):
+                    rows.append((REGULAR, part, k == 0))
+        rows.extend((BOLD, part, True) for part in wrap(self.closing, BOLD, size, width))
         return rows
+
+    def heading_rows(self, width: float, size: float) -> int:
+        return len(wrap(self.heading, BOLD, size, width))
 
     def height(self, width: float, size: float, inline: bool = False) -> float:
         return len(self.layout(width, size, inline)) * leading(size)
 
     def draw(self, c, x: float, top: float, width: float, size: float, color=INK,
-             inline: bool = False, heading_color=INK) -> float:
+             inline: bool = False) -> float:
+        """Draws the block down from `top`; returns the new top. Bold rows (heading, closing)
+        and run-together items start at `x`; a bulleted item's first row has its bullet."""
         bullet_w = 0.0 if inline else text_width("• ", REGULAR, size)
+        heads = self.heading_rows(width, size)
+        if self.alert == EMERGENCY and heads:
+            c.setFillColorRGB(*STOP_LINE)
+            c.rect(x - 2, top - heads * leading(size), width + 4, heads * leading(size),
+                   stroke=0, fill=1)
         y = top
-        for font, text, first in self.layout(width, size, inline):
-            c.setFillColorRGB(*(heading_color if font == BOLD else color))
+        for k, (font, text, first) in enumerate(self.layout(width, size, inline)):
+            ink = color
+            if k < heads:
+                ink = {EMERGENCY: WHITE, URGENT: STOP_LINE}.get(self.alert, INK)
+            c.setFillColorRGB(*ink)
             c.setFont(font, size)
             base = y - size * 0.93
             if font == BOLD or inline:
@@ -57,20 +83,25 @@ class TextBlock:
         return y
 
 
-    def marked_height(self, width: float, size: float) -> float:
-        """The height behind a warning mark (this person's own cautions on a card)."""
-        return self.height(width - caution_mark_width(size), size)
+def marked_height(blocks: Sequence[TextBlock], width: float, size: float) -> float:
+    """The height of blocks one under another, each behind a warning mark (this person's own
+    cautions on a card)."""
+    return sum(b.height(width - caution_mark_width(size), size) for b in blocks)
 
-    def draw_marked(self, c, x: float, top: float, width: float, size: float) -> None:
-        """Draws the block behind a warning mark at its first line."""
+
+def draw_marked(c, blocks: Sequence[TextBlock], x: float, top: float, width: float,
+                size: float) -> None:
+    """Draws the blocks one under another, a warning mark at each one's first line."""
+    for block in blocks:
         draw_caution_mark(c, x, top - size * 0.05, size)
-        self.draw(c, x + caution_mark_width(size), top, width - caution_mark_width(size), size)
+        top = block.draw(c, x + caution_mark_width(size), top, width - caution_mark_width(size),
+                         size)
 
 
 @dataclass(frozen=True)
 class SafetyBox:
     """Safety blocks one under another in a rounded box, padded by 0.7 of the type size: the
-    card's rules box, or (`alert`) its red flags with a red edge and red headings."""
+    card's rules box, or (`alert`) its red flags with a red edge."""
 
     blocks: tuple[TextBlock, ...]
     alert: bool = False
@@ -91,23 +122,25 @@ class SafetyBox:
         c.roundRect(x, y, width, height, 5, stroke=1, fill=0)
         top = y + height - pad
         for block in self.blocks:
-            top = block.draw(c, x + pad, top, width - 2 * pad, size, inline=inline,
-                             heading_color=STOP_LINE if self.alert else INK) - self.GAP
+            top = block.draw(c, x + pad, top, width - 2 * pad, size, inline=inline) - self.GAP
 
 
 def safety_blocks(plan: Plan, safety) -> list[TextBlock]:
-    """The general rules, every red flag, and this person's own cautions and notes.
+    """Every red flag first (the emergency, then see a doctor soon, closed by the stop rule on
+    its own line), the general rules, each named condition's caution under that condition's
+    name, and this person's notes.
 
     Nothing here is ever shortened to make room: a layout that cannot fit all of it must say so.
     """
     blocks = [
+        TextBlock("Call for emergency help if your back hurts and…", safety.red_flags_emergency,
+                  EMERGENCY),
+        TextBlock("See a doctor soon if…", safety.red_flags_urgent, URGENT, safety.stop_rule),
         TextBlock("Stretch safely", safety.rules),
-        TextBlock("Call for emergency help if your back hurts and…", safety.red_flags_emergency),
-        TextBlock("See a doctor soon if…", safety.red_flags_urgent + (safety.stop_rule,)),
     ]
-    extra = tuple(plan.cautions) + tuple(plan.notes)
-    if extra:
-        blocks.append(TextBlock("For you", extra))
+    blocks.extend(TextBlock(c.condition, (c.text,)) for c in plan.cautions)
+    if plan.notes:
+        blocks.append(TextBlock("For you", tuple(plan.notes)))
     return blocks
 
 
@@ -131,14 +164,15 @@ class SafetyColumns:
     size: float
     sources_pt: float
     height: float
+    bullets: bool = True        # the red flags as bulleted lists (else run together)
 
     @property
     def col_w(self) -> float:
         return _column_width(self.width, len(self.columns))
 
     def draw(self, c, x: float, bottom: float) -> None:
-        """Draws the box with its lower-left corner at (x, bottom); the first block's heading is
-        in ink, the red flags' in red."""
+        """Draws the box with its lower-left corner at (x, bottom): the red flags as bulleted
+        lists, the rest run together."""
         c.setStrokeColorRGB(*STOP_LINE)
         c.setLineWidth(1.2)
         c.roundRect(x, bottom, self.width, self.height, 6, stroke=1, fill=0)
@@ -146,18 +180,19 @@ class SafetyColumns:
             y = bottom + self.height - 8
             for block in blocks:
                 y = block.draw(c, x + 8 + k * (self.col_w + 12), y, self.col_w, self.size,
-                               inline=True,
-                               heading_color=STOP_LINE if block is not self.columns[0][0] else INK) - 4
+                               inline=not (self.bullets and block.alert)) - 4
         size = self.sources_pt
         draw_lines(c, self.sources, x + 8, bottom + 6 + len(self.sources) * leading(size), REGULAR,
                    size, MUTED)
 
 
 def safety_columns(blocks: list[TextBlock], sources: str, width: float, size: float, cols: int,
-                   sources_pt: float) -> SafetyColumns:
-    """The packing into at most `cols` columns, in order, that keeps the tallest column shortest."""
+                   sources_pt: float, bullets: bool = True) -> SafetyColumns:
+    """The packing into at most `cols` columns, in order, that keeps the tallest column
+    shortest; the red flags as bulleted lists, or with `bullets` off run together like the
+    rest."""
     col_w = _column_width(width, cols)
-    heights = [b.height(col_w, size, inline=True) + 4 for b in blocks]
+    heights = [b.height(col_w, size, inline=not (bullets and b.alert)) + 4 for b in blocks]
     best = None
     for cuts in _splits(len(blocks), cols):
         groups = [list(range(a, b)) for a, b in zip((0,) + cuts, cuts + (len(blocks),))]
@@ -168,7 +203,7 @@ def safety_columns(blocks: list[TextBlock], sources: str, width: float, size: fl
     source_lines = tuple(wrap(sources, REGULAR, sources_pt, width - 16))
     height = tallest + len(source_lines) * leading(sources_pt) + 16
     return SafetyColumns(tuple(tuple(blocks[i] for i in g) for g in groups), source_lines, width,
-                         size, sources_pt, height)
+                         size, sources_pt, height, bullets)
 
 
 def _column_width(width: float, cols: int) -> float:
