@@ -9,8 +9,9 @@ cautions and notes on the back or, if the front has more room, under the strip; 
 rules for stretching safely at the foot of the front or, as a last resort, left to the poster
 and handout. Within an arrangement each side gets the largest type that fits, from 11 pt down
 to a 9 pt floor (14 pt with large print). The red flags, the stop rule and every caution and
-note are never shortened or left out: a routine that cannot fit them is refused, naming the
-card papers it does fit.
+note are never shortened or left out. A routine too long for one card becomes a numbered set
+on the same paper ("card 1 of 2", its stretches numbered on), every card with all the safety
+text; only one that no set holds is refused, naming the card papers it does fit.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import Callable
 from ..model import Plan
 from ..paper import PAPERS, Paper
 from .card_back import Back, measure_back
-from .card_front import Front, measure_front
+from .card_front import CardPart, Front, measure_front
 from .context import RenderContext
 from . import engine
 from .engine import Box, NoFit, PageTemplate, first_fit, type_sizes
@@ -42,24 +43,36 @@ ARRANGEMENTS = tuple(Arrangement(steps, rules, personal) for rules in (True, Fal
                      for steps in (False, True) for personal in (False, True))
 
 
-def fit_sides(plan: Plan, ctx: RenderContext, width: float,
+def fit_sides(plan: Plan, part: CardPart, ctx: RenderContext, width: float,
               height: float) -> tuple[Front, Back] | None:
-    """Both sides of the first arrangement that fits, each at its largest size; None if none
-    does."""
+    """Both sides of one card (the whole plan, or a set's share of it) in the first
+    arrangement that fits, each at its largest size; None if none does. Every card of a set
+    carries all of the plan's red flags, rules and cautions."""
     emergency, urgent, rules, *extra = safety_blocks(plan, ctx.safety)
     personal = tuple(extra)
     alerts = SafetyBox((emergency, urgent), alert=True)
 
     def sides(arr: Arrangement) -> tuple[Front, Back] | None:
         front = _largest(ctx, lambda size, inline: measure_front(
-            plan, ctx, width, height, size, inline, arr.steps_on_front,
+            plan, part, ctx, width, height, size, inline, arr.steps_on_front,
             SafetyBox((rules,)) if arr.rules else None, personal if arr.personal_on_front else ()))
         back = front and _largest(ctx, lambda size, inline: measure_back(
-            plan, width, height, size, inline, arr.steps_on_front, alerts,
+            part, width, height, size, inline, arr.steps_on_front, alerts,
             () if arr.personal_on_front else personal))
         return (front, back) if back else None
 
     return first_fit([arr for arr in ARRANGEMENTS if personal or not arr.personal_on_front], sides)
+
+
+def parts(plan: Plan, count: int) -> list[CardPart]:
+    """The plan's stretches cut into `count` cards in order, as evenly as they go; a single
+    card keeps the plan's own title."""
+    n = len(plan.items)
+    bounds = [round(k * n / count) for k in range(count + 1)]
+    if count == 1:
+        return [CardPart(plan.items, 1, plan.title)]
+    return [CardPart(plan.items[a:b], a + 1, f"{plan.title}: card {k} of {count}")
+            for k, (a, b) in enumerate(zip(bounds, bounds[1:]), 1)]
 
 
 def _largest(ctx: RenderContext, measure: Callable):
@@ -73,47 +86,76 @@ def _largest(ctx: RenderContext, measure: Callable):
 
 @dataclass(frozen=True)
 class FittedCard:
-    """A card fitted to a paper: how many to a sheet, where they go, and both sides measured."""
+    """A card or a numbered set of cards fitted to a paper: how many tiles to a sheet, where
+    they go, and both sides of every card measured.
+
+    On a card paper each card takes two pages (front, back). On a sheet, page 1 holds the
+    fronts and page 2 the backs, the tiles taking the set's cards in turn (1, 2, 1, 2).
+    """
 
     per_sheet: int
     place: Placement
-    front: Front
-    back: Back
+    cards: tuple[tuple[Front, Back], ...]
     template: PageTemplate
-    page_count: int = 2
+
+    @property
+    def page_count(self) -> int:
+        return 2 * len(self.cards) if self.per_sheet == 1 else 2
+
+    def _tiles(self, number: int) -> list[tuple[tuple[float, float], Front | Back]]:
+        """Each tile's drawing origin on page `number`, with the side drawn there."""
+        if self.per_sheet == 1:
+            card = self.cards[(number - 1) // 2]
+            side = card[(number - 1) % 2]
+            corners = self.place.fronts if side is card[0] else self.place.backs
+            return [(corner, side) for corner in self.place.origins(corners)]
+        corners = self.place.fronts if number == 1 else self.place.backs
+        return [(corner, self.cards[k % len(self.cards)][number - 1])
+                for k, corner in enumerate(self.place.origins(corners))]
 
     def figure_boxes(self) -> list[Box]:
-        """Every figure box on page 1 (the fronts), in page coordinates."""
-        return [(x + bx, y + by, w, h) for x, y in self.place.origins(self.place.fronts)
-                for bx, by, w, h in self.front.figure_boxes()]
+        """Every figure box on page 1, in page coordinates."""
+        return [(x + bx, y + by, w, h) for (x, y), front in self._tiles(1)
+                for bx, by, w, h in front.figure_boxes()]
 
     def draw_page(self, c, number: int) -> None:
-        """Page 1: every front; page 2: every back, each card in its own coordinates."""
-        corners = self.place.fronts if number == 1 else self.place.backs
-        for x, y in self.place.origins(corners):
+        """Each tile's side, in its own coordinates."""
+        for (x, y), side in self._tiles(number):
             c.saveState()
             c.translate(x, y)
-            if number == 1:
-                self.front.draw(c)
+            if isinstance(side, Front):
+                side.draw(c)
             else:
-                self.back.draw(c, self.front.height)
+                side.draw(c, self.cards[0][0].height)
             c.restoreState()
 
 
+SET_SIZES = {True: (1, 2, 3), False: (1, 2)}   # cards in a set, on a card paper or a sheet
+
+
 class CardDesign:
-    """The pocket card as a page design for the layout engine: fronts on page 1, backs on 2."""
+    """The pocket card as a page design for the layout engine."""
 
     name = "card"
 
     def measure(self, plan: Plan, paper: Paper, ctx: RenderContext) -> FittedCard | NoFit:
-        """The card's two sides; on a sheet, four to a sheet if they fit, else two."""
-        def fitted(per_sheet: int) -> FittedCard | None:
+        """One card if it holds the routine, four to a sheet if they fit, else two; else a
+        numbered set of cards ("card 1 of 2"), each with all the safety text."""
+        def fitted(option: tuple[int, int]) -> FittedCard | None:
+            count, per_sheet = option
             place = placement(paper, per_sheet)
-            sides = fit_sides(plan, ctx, *place.inner)
-            return sides and FittedCard(per_sheet, place, *sides,
-                                        template=sheet_template(paper, per_sheet))
+            cards = []
+            for part in parts(plan, count):
+                sides = fit_sides(plan, part, ctx, *place.inner)
+                if sides is None:
+                    return None
+                cards.append(sides)
+            return FittedCard(per_sheet, place, tuple(cards), sheet_template(paper, per_sheet))
 
-        found = first_fit((1,) if paper.card else (4, 2), fitted)
+        options = [(count, per_sheet) for count in SET_SIZES[paper.card]
+                   if count <= len(plan.items)
+                   for per_sheet in ((1,) if paper.card else (4, 2))]
+        found = first_fit(options, fitted)
         return NoFit("") if found is None else found
 
     def other_papers(self, paper: Paper) -> tuple[list[Paper], None]:

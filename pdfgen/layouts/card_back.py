@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Plan, PlannedStretch
+from ..model import PlannedStretch
 from .blocks import RunIn, draw_run_in, run_in
+from .card_front import CardPart
 from .common import (BOLD, REGULAR, caution_mark_width, draw_caution_mark, draw_lines, draw_number,
                      leading, wrap)
 from .safety import SafetyBox, TextBlock, draw_marked, marked_height
@@ -73,13 +74,14 @@ class Back:
             draw_lines(c, entry.cautions, x + caution_mark_width(size), y, REGULAR, size)
 
 
-def measure_back(plan: Plan, width: float, height: float, size: float, inline: bool,
+def measure_back(part: CardPart, width: float, height: float, size: float, inline: bool,
                  steps_on_front: bool, alerts: SafetyBox,
                  personal: tuple[TextBlock, ...]) -> Back | None:
-    """The back at `size`, with this person's cautions if given; None if it does not fit."""
+    """The back of one card at `size`, with this person's cautions if given; None if it does
+    not fit."""
     column = width - (size * 1.7 + 5)
-    entries = tuple(e for e in (_entry(k + 1, i, size, column, steps_on_front)
-                                for k, i in enumerate(plan.items)) if e is not None)
+    entries = tuple(e for e in (_entry(part.first + k, i, size, column, steps_on_front)
+                                for k, i in enumerate(part.items)) if e is not None)
     alerts_h = alerts.height(width, size, inline)
     used = (leading(size * 1.1) + 3 + sum(e.height(size) + 5 for e in entries)
             + (marked_height(personal, width, size) + GAP if personal else 0.0) + GAP + alerts_h)

@@ -27,11 +27,23 @@ GAP = CARD.gap
 
 
 @dataclass(frozen=True)
+class CardPart:
+    """One card's share of a routine: its stretches, the number of the first, and its title
+    ("... : card 1 of 2" in a set)."""
+
+    items: tuple[PlannedStretch, ...]
+    first: int
+    title: str
+
+
+@dataclass(frozen=True)
 class Front:
     """The front, measured: every wrapped line and height its drawing uses."""
 
     plan: Plan
     ctx: RenderContext
+    items: tuple[PlannedStretch, ...]       # this card's stretches (a set's share of the plan)
+    first: int                              # the number of its first stretch in the routine
     width: float
     height: float
     size: float
@@ -101,8 +113,8 @@ class Front:
         c.setLineWidth(1.2)
         c.line(0, y + 3, self.width, y + 3)
         boxes = self.figure_boxes()
-        scale = shared_figure_scale(self.ctx, self.plan.items, [box[2:] for box in boxes])
-        for k, item in enumerate(self.plan.items):
+        scale = shared_figure_scale(self.ctx, self.items, [box[2:] for box in boxes])
+        for k, item in enumerate(self.items):
             self._draw_row(c, k, item, y, boxes[k], scale)
             y -= self.row_h[k]
         self._draw_footer(c)
@@ -118,7 +130,7 @@ class Front:
             c.line(self.lead_w, top, self.width, top)
         text_top = bottom + (self.row_h[k] + self.text_h(k)) / 2
         radius = self.size * 0.95
-        draw_number(c, radius, text_top - leading(self.name_size) / 2, radius, k + 1)
+        draw_number(c, radius, text_top - leading(self.name_size) / 2, radius, self.first + k)
         draw_stretch_figure(c, self.ctx, item, *box, scale=scale)
         tx = self.width - self.text_w
         y = draw_lines(c, self.names[k], tx, text_top, BOLD, self.name_size) - 3
@@ -138,20 +150,22 @@ class Front:
             draw_lines(c, self.clinic, 0, self.clinic_h() - 4, REGULAR, self.size, MUTED)
 
 
-def measure_front(plan: Plan, ctx: RenderContext, width: float, height: float, size: float,
-                  inline: bool, steps: bool, rules: SafetyBox | None,
+def measure_front(plan: Plan, part: CardPart, ctx: RenderContext, width: float, height: float,
+                  size: float, inline: bool, steps: bool, rules: SafetyBox | None,
                   personal: tuple[TextBlock, ...]) -> Front | None:
-    """The front at `size`, with the brief steps beside the figures if `steps`, and the rules
-    and this person's cautions under the strip where given; None if it does not fit."""
-    items = plan.items
+    """The front of one card of the plan at `size`, with the brief steps beside the figures if
+    `steps`, and the rules and this person's cautions under the strip where given; None if it
+    does not fit. The time is the whole routine's."""
+    items = part.items
     lead_w = size * 1.9 + 5
     badge_w = max(text_width(dose_text(i), BOLD, size) + size * 0.9 for i in items)
     text_w = max(badge_w, (width - lead_w) * (0.6 if steps else 0.5))
     if width - lead_w - text_w - GAP < MIN_FIG_W:
         return None
-    title_size, title = _title(plan.title, size, width)
+    title_size, title = _title(part.title, size, width)
     front = Front(
-        plan, ctx, width, height, size, title_size, title, _time_note(plan, size, width),
+        plan, ctx, items, part.first, width, height, size, title_size, title,
+        _time_note(plan, size, width),
         names=tuple(tuple(wrap(i.stretch.name, BOLD, size * 1.1, text_w)) for i in items),
         badges_h=tuple(badge_height(size, dose_text(i), text_w) for i in items),
         steps=tuple(tuple(wrap(i.stretch.summary, REGULAR, size, text_w)) if steps else ()
