@@ -157,3 +157,18 @@ def test_a_stretch_name_is_never_broken_inside_a_word(catalog):
         text = pdf_text(api.render(catalog, plan, "poster", "tabloid", large_print=True))
         for item in plan.items:
             assert item.stretch.name.split()[0] in text.split(), item.stretch.name
+
+
+def test_large_print_one_sheet_cannot_hold_goes_onto_a_numbered_pair(catalog):
+    """Three stretches in large print, each with all the red flags at 14 pt, do not fit one
+    Letter sheet: they print on "sheet 1 of 2" and "sheet 2 of 2", each with every red flag."""
+    plan = api.make_plan(catalog, api.make_request(catalog, minutes=5))
+    data = api.render(catalog, plan, "poster", "letter", large_print=True)
+    pages = [" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(data)).pages]
+    assert len(pages) == 2
+    for k, text in enumerate(pages, 1):
+        assert f"sheet {k} of 2" in text
+        assert "Call for emergency help" in text and "See a doctor soon" in text
+    assert all(sum(i.stretch.name in text for text in pages) == 1 for i in plan.items)
+    assert min(font_sizes(data)) >= 14.0
+    assert len(PdfReader(io.BytesIO(api.render(catalog, plan, "poster", "letter"))).pages) == 1

@@ -117,7 +117,7 @@ class Grid:
 
 
 def grids(items: Sequence[PlannedStretch], width: float, height: float, gap: float, size: float,
-          brief: bool, grow: float = 1.0) -> Iterator[Grid]:
+          brief: bool, grow: float = 1.0, first: int = 1) -> Iterator[Grid]:
     """Every grid shape that fits the box at this type size: one to five columns of cells
     neither cramped nor sprawling (`grow` times the Letter widths on a larger sheet), with
     figures above or (in wide cells) beside the steps."""
@@ -127,15 +127,16 @@ def grids(items: Sequence[PlannedStretch], width: float, height: float, gap: flo
         if cell_w < MIN_CELL_W * grow or (cell_w > MAX_CELL_W * grow and n > cols):
             continue
         for side in (False, True) if cell_w >= SIDE_CELL_W * grow else (False,):
-            grid = measure_grid(items, cols, side, size, brief, cell_w, height, gap, grow)
+            grid = measure_grid(items, cols, side, size, brief, cell_w, height, gap, grow, first)
             if grid is not None:
                 yield grid
 
 
 def measure_grid(items: Sequence[PlannedStretch], cols: int, side: bool, size: float, brief: bool,
-                 cell_w: float, height: float, gap: float, grow: float = 1.0) -> Grid | None:
+                 cell_w: float, height: float, gap: float, grow: float = 1.0,
+                 first: int = 1) -> Grid | None:
     """One grid shape measured, or None if it does not fit `height`; `brief` prints each
-    stretch's summary in place of its steps."""
+    stretch's summary in place of its steps; the cells are numbered from `first`."""
     pad = size * 0.6
     inner = cell_w - 2 * pad
     step_w = inner * (1 - FIG_SHARE) if side else inner
@@ -143,7 +144,7 @@ def measure_grid(items: Sequence[PlannedStretch], cols: int, side: bool, size: f
     if any(splits_a_word(i.stretch.name, BOLD, size * NAME_SCALE, inner - size * NAME_INDENT)
            for i in items):
         return None   # a name broken inside a word: a wider cell reads better
-    heads = tuple(cell_heading(k, i, size, inner) for k, i in enumerate(items, 1))
+    heads = tuple(cell_heading(k, i, size, inner) for k, i in enumerate(items, first))
     texts = tuple(stretch_text(i, size, inner, CELL_SPACING, step_w, brief) for i in items)
     rows = [range(r * cols, min(len(items), (r + 1) * cols))
             for r in range(math.ceil(len(items) / cols))]

@@ -60,22 +60,23 @@ class Masthead:
 
 
 def masthead(plan: Plan, ctx: RenderContext, width: float, min_pt: float,
-             grow: float = 1.0) -> Masthead:
+             grow: float = 1.0, title: str = "") -> Masthead:
     """The masthead across `width`, no text under `min_pt` (large print sets it), every size
-    `grow` times its Letter size on a larger sheet."""
+    `grow` times its Letter size on a larger sheet; `title` in place of the plan's (one sheet
+    of a set)."""
     sub_pt, note_pt = max(11.0 * grow, min_pt), max(9.0 * grow, min_pt)
     time_pt = TIME_PT * grow
     time = format_seconds(plan.total_s)
     box_w = max(text_width(time, BOLD, time_pt), text_width("in all", REGULAR, note_pt)) + 16
     room = width - box_w - 10
-    size, title = _title(plan.title, room, grow)
+    size, lines = _title(title or plan.title, room, grow)
     areas = [a.title.lower() for a in plan.areas]
     joined = areas[0] if len(areas) == 1 else ", ".join(areas[:-1]) + " and " + areas[-1]
     count = len(plan.items)
     text = (f"{count} stretch{'es' if count != 1 else ''} for the {joined}. "
             "Do them in this order, slowly.")
     subtitle = wrap(text, REGULAR, sub_pt, room)[:2] + clinic_lines(ctx.clinic, REGULAR, sub_pt, room)
-    return Masthead(width, tuple(title), size, tuple(subtitle), sub_pt, note_pt, time, box_w,
+    return Masthead(width, tuple(lines), size, tuple(subtitle), sub_pt, note_pt, time, box_w,
                     time_pt)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Plan
+from ..model import Plan, PlannedStretch
 from ..paper import PAPERS, Paper
 from .context import RenderContext
 from .engine import Box, NoFit, PageTemplate, first_fit, type_sizes
@@ -27,30 +27,41 @@ GAP = POSTER.gap
 
 
 @dataclass(frozen=True)
-class FittedPoster:
-    """A poster measured for its paper: masthead, grid and safety footer, all placed."""
+class Sheet:
+    """One sheet of a poster: its stretches, masthead, grid and safety footer, all measured."""
 
-    ctx: RenderContext
-    plan: Plan
-    margin: float
-    top: float                  # the page's top inside its margin
+    items: tuple[PlannedStretch, ...]
     head: Masthead
     grid: Grid
     footer: SafetyColumns
+
+
+@dataclass(frozen=True)
+class FittedPoster:
+    """A poster measured for its paper: one sheet or, in large print, a numbered pair."""
+
+    ctx: RenderContext
+    margin: float
+    top: float                  # the page's top inside its margin
+    sheets: tuple[Sheet, ...]
     template: PageTemplate
-    page_count: int = 1
 
     @property
-    def grid_top(self) -> float:
-        return self.top - self.head.height() - GAP
+    def page_count(self) -> int:
+        return len(self.sheets)
+
+    def grid_top(self, sheet: Sheet) -> float:
+        return self.top - sheet.head.height() - GAP
 
     def figure_boxes(self) -> list[Box]:
-        return self.grid.figure_boxes(self.margin, self.grid_top)
+        first = self.sheets[0]
+        return first.grid.figure_boxes(self.margin, self.grid_top(first))
 
     def draw_page(self, c, number: int) -> None:
-        self.head.draw(c, self.margin, self.top)
-        self.grid.draw(c, self.ctx, self.plan.items, self.margin, self.grid_top)
-        self.footer.draw(c, self.margin, self.margin)
+        sheet = self.sheets[number - 1]
+        sheet.head.draw(c, self.margin, self.top)
+        sheet.grid.draw(c, self.ctx, sheet.items, self.margin, self.grid_top(sheet))
+        sheet.footer.draw(c, self.margin, self.margin)
 
 
 class PosterDesign:
@@ -68,7 +79,6 @@ class PosterDesign:
                   else (POSTER.min_body, POSTER.max_body))
         hi, footer_max = (round(pt * grow * 2) / 2 for pt in (hi, FOOTER_MAX_PT))
         m, width = paper.margin, paper.width - 2 * paper.margin
-        head = masthead(plan, ctx, width, lo, grow)
 
         def footer(size: float, bullets: bool) -> SafetyColumns:
             """The safety footer at `size`: three columns on a sheet, fewer on narrow paper."""
@@ -77,31 +87,51 @@ class PosterDesign:
                                   width, size, cols, lo if ctx.large_print else SMALL_PRINT_PT,
                                   bullets)
 
-        def at(brief: bool, bullets: bool, size: float) -> FittedPoster | None:
-            """The grid shape that gives the figures most room at this size, and the safety
-            footer as large as the height the grid leaves allows. The red flags start a point
-            behind the body text: they are read as much as the steps, so a large poster must
-            not print them small."""
-            smallest = max(lo, min(size - 1.0, footer_max))
-            base = footer(smallest, bullets)
-            grid_h = paper.height - 2 * m - head.height() - base.height - 2 * GAP
-            options = list(grids(plan.items, width, grid_h, GAP, size, brief, grow))
-            if not options:
-                return None
-            grid = max(options, key=lambda g: (g.figure_size(), -g.cols))
-            spare = grid_h - grid.height()
-            def grown(s: float) -> SafetyColumns | None:
-                larger = footer(s, bullets)
-                return larger if larger.height - base.height <= spare else None
+        def sheet(items: tuple[PlannedStretch, ...], first: int, title: str) -> Sheet | None:
+            """The sheet for these stretches at the first option that fits."""
+            head = masthead(plan, ctx, width, lo, grow, title)
 
-            safety = first_fit(type_sizes(min(size, footer_max), smallest + 0.5), grown)
-            return FittedPoster(ctx, plan, m, paper.height - m, head, grid, safety or base,
-                                PageTemplate(paper))
+            def at(brief: bool, bullets: bool, size: float) -> Sheet | None:
+                """The grid shape that gives the figures most room at this size, and the
+                safety footer as large as the height the grid leaves allows. The red flags
+                start a point behind the body text: they are read as much as the steps, so a
+                large poster must not print them small."""
+                smallest = max(lo, min(size - 1.0, footer_max))
+                base = footer(smallest, bullets)
+                grid_h = paper.height - 2 * m - head.height() - base.height - 2 * GAP
+                options = list(grids(items, width, grid_h, GAP, size, brief, grow, first))
+                if not options:
+                    return None
+                grid = max(options, key=lambda g: (g.figure_size(), -g.cols))
+                spare = grid_h - grid.height()
 
-        options = [(brief, bullets, size)
-                   for brief, floor in ((False, max(lo, FULL_STEPS_MIN_PT)), (True, lo))
-                   for bullets in (True, False) for size in type_sizes(hi, floor)]
-        return first_fit(options, lambda option: at(*option)) or NoFit("")
+                def grown(s: float) -> SafetyColumns | None:
+                    larger = footer(s, bullets)
+                    return larger if larger.height - base.height <= spare else None
+
+                safety = first_fit(type_sizes(min(size, footer_max), smallest + 0.5), grown)
+                return Sheet(items, head, grid, safety or base)
+
+            options = [(brief, bullets, size)
+                       for brief, floor in ((False, max(lo, FULL_STEPS_MIN_PT)), (True, lo))
+                       for bullets in (True, False) for size in type_sizes(hi, floor)]
+            return first_fit(options, lambda option: at(*option))
+
+        def fitted(count: int) -> FittedPoster | None:
+            n = len(plan.items)
+            bounds = [round(k * n / count) for k in range(count + 1)]
+            sheets = []
+            for k, (a, b) in enumerate(zip(bounds, bounds[1:]), 1):
+                title = plan.title if count == 1 else f"{plan.title}: sheet {k} of {count}"
+                made = sheet(plan.items[a:b], a + 1, title)
+                if made is None:
+                    return None
+                sheets.append(made)
+            return FittedPoster(ctx, m, paper.height - m, tuple(sheets), PageTemplate(paper))
+
+        # Large print that one sheet cannot hold goes onto a numbered pair of sheets.
+        counts = (1, 2) if ctx.large_print and len(plan.items) > 1 else (1,)
+        return first_fit(counts, fitted) or NoFit("")
 
     def other_papers(self, paper: Paper) -> tuple[list[Paper], int]:
         """Larger sheets, smallest first; the refusal names two at most."""
