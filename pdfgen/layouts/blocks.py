@@ -13,9 +13,9 @@ from typing import Callable, Sequence
 from ..errors import LayoutError
 from ..model import PlannedStretch
 from .engine import Box, PageTemplate
-from .common import (ACCENT, BOLD, INK, REGULAR, STOP_FILL, STOP_LINE, WHITE, badge_height,
-                     caution_mark_width, dose_text, draw_badge, draw_caution_mark, draw_lines,
-                     leading, text_width, wrap)
+from .common import (ACCENT, BOLD, EMERGENCY, INK, REGULAR, STOP_FILL, STOP_LINE, WHITE,
+                     badge_height, caution_mark_width, dose_text, draw_badge, draw_caution_mark,
+                     draw_lines, leading, text_width, wrap)
 
 
 @dataclass(frozen=True)
@@ -290,13 +290,13 @@ def bullet_list(items: Sequence[str], size: float, width: float, gap: float, hea
     """A bulleted list, `gap` between items so separate items read as separate actions, under
     an optional bold heading and over an optional bold closing line.
 
-    A red-flag list (`alert` "emergency" or "urgent") sits in a red-edged box at least
+    A red-flag list (`alert` EMERGENCY or URGENT) sits in a red-edged box at least
     `min_height` tall (so boxes side by side line up). The two kinds differ by shape and weight
     as well as colour, so they differ in grayscale too: the emergency box has a heavy edge, a
     tinted ground and its heading reversed out of a solid band; the see-a-doctor box a light
     edge, a white ground and a red heading.
     """
-    boxed, emergency = bool(alert), alert == "emergency"
+    boxed, emergency = bool(alert), alert == EMERGENCY
     pad = 10.0 if boxed else 0.0
     inner = width - 2 * pad
     bullet_w = text_width("•  ", REGULAR, size)

@@ -25,7 +25,7 @@ from .card_back import Back, measure_back
 from .card_front import CardPart, Front, measure_front
 from .context import RenderContext
 from . import engine
-from .engine import Box, NoFit, PageTemplate, first_fit, type_sizes
+from .engine import Box, NoFit, PageTemplate, first_fit, numbered_parts, type_sizes
 from .imposition import Placement, placement, sheet_template
 from .safety import SafetyBox, safety_blocks
 from .typescale import CARD
@@ -65,14 +65,9 @@ def fit_sides(plan: Plan, part: CardPart, ctx: RenderContext, width: float,
 
 
 def parts(plan: Plan, count: int) -> list[CardPart]:
-    """The plan's stretches cut into `count` cards in order, as evenly as they go; a single
-    card keeps the plan's own title."""
-    n = len(plan.items)
-    bounds = [round(k * n / count) for k in range(count + 1)]
-    if count == 1:
-        return [CardPart(plan.items, 1, plan.title)]
-    return [CardPart(plan.items[a:b], a + 1, f"{plan.title}: card {k} of {count}")
-            for k, (a, b) in enumerate(zip(bounds, bounds[1:]), 1)]
+    """The plan's stretches cut into a numbered set of `count` cards."""
+    return [CardPart(items, first, title)
+            for first, items, title in numbered_parts(plan.items, count, plan.title, "card")]
 
 
 def _largest(ctx: RenderContext, measure: Callable):

@@ -17,6 +17,8 @@ BOLD = "SC-Sans-Bold"
 
 INK = (0.07, 0.09, 0.12)
 WHITE = (1.0, 1.0, 1.0)
+# The two kinds of red flag, which every layout sets apart by shape and weight as well as colour.
+EMERGENCY, URGENT = "emergency", "urgent"
 MUTED = (0.30, 0.33, 0.38)
 ACCENT = (0.12, 0.23, 0.37)        # number discs, rules: 11:1 on white, reads as near-black in gray
 BADGE_FILL = (0.88, 0.92, 0.96)

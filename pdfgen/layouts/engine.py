@@ -20,7 +20,7 @@ from typing import Callable, Iterable, Protocol, Sequence, TypeVar
 
 from ..errors import LayoutError
 from ..model import Plan
-from ..paper import Paper
+from ..paper import Paper, larger
 from .common import new_canvas
 from .context import RenderContext
 
@@ -104,8 +104,6 @@ def fit_or_larger(design: Design, plan: Plan, paper: Paper,
     a seven-stretch poster on Legal beats none. Returns the paper used; a no-fit's reason is
     the asked paper's, naming the larger ones tried too.
     """
-    from ..paper import larger
-
     fitted = fit(design, plan, paper, ctx)
     if not isinstance(fitted, NoFit):
         return paper, fitted
@@ -162,6 +160,17 @@ def first_fit(options: Iterable[T], measure: Callable[[T], R | None]) -> R | Non
         if fitted is not None:
             return fitted
     return None
+
+
+def numbered_parts(items: Sequence[T], count: int, title: str,
+                   noun: str) -> list[tuple[int, Sequence[T], str]]:
+    """A set of `count` pages (cards, sheets) for a routine: its items cut in order as evenly
+    as they go, each part with the number of its first item and its title ("...: card 1 of
+    2"; one part keeps the title as it is)."""
+    n = len(items)
+    bounds = [round(k * n / count) for k in range(count + 1)]
+    return [(a + 1, items[a:b], title if count == 1 else f"{title}: {noun} {k} of {count}")
+            for k, (a, b) in enumerate(zip(bounds, bounds[1:]), 1)]
 
 
 def type_sizes(largest: float, smallest: float, step: float = 0.5) -> list[float]:

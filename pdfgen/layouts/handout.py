@@ -1,10 +1,12 @@
 """The clinic handout: a multi-page document a clinician fills in and gives to a patient.
 
-The pages are a flow of blocks: the clinic's header, the title, the fields to fill in, the
-routine at a glance, how to stretch safely with the red flags, one block per stretch, a weekly
-tracker and the sources. Every block is measured with the same functions that draw it, and a
-block never splits across pages: pagination is decided before anything is drawn, which is also
-how each page knows it is "page x of y".
+The pages are a flow of blocks: the clinic's header, the title, the fields to fill in, how to
+stretch safely (the red flags first), the routine at a glance, one block per stretch and a
+weekly tracker, with the sources after the safety section or the tracker. Every block is
+measured with the same functions that draw it, and a block never splits across pages:
+pagination is decided before anything is drawn, which is also how each page knows it is
+"page x of y". The design paginates a few variants (figure sizes, where the sources go) and
+keeps the one with the fewest pages.
 """
 
 from __future__ import annotations
@@ -45,44 +47,56 @@ MIN_COLUMN_EM = 18        # a text column narrower than this many body sizes rea
 class Handout:
     """The handout's blocks for a plan on a paper, in reading order."""
 
-    def __init__(self, plan: Plan, paper: Paper, ctx: RenderContext,
-                 figure_share: float = FIGURE_SHARES[0]):
+    def __init__(self, plan: Plan, paper: Paper, ctx: RenderContext):
         self.plan, self.paper, self.ctx = plan, paper, ctx
-        self.figure_share = figure_share
         self.style = HANDOUT_LARGE if ctx.large_print else HANDOUT_NORMAL
         self.width = paper.width - 2 * MARGIN
         clinic = ctx.clinic
         self.frequency = ctx.fields.frequency or (clinic.frequency if clinic else "")
+        self._stretches: dict[float, list[Block]] = {}
 
-    def blocks(self, sources_last: bool = False) -> list[Block]:
-        """The flow in reading order. The sources stay on the page of the block before them,
-        never alone at the top of a page: they close the safety section or, with
-        `sources_last`, the handout on the tracker's page, whichever takes fewer pages. With a
-        number of stretches per page, the stretches start a page, and a new one every that
-        many."""
-        s, width, ctx = self.style, self.width, self.ctx
-        header = clinic_header(ctx.clinic, s.heading, s.small, width, ctx.grayscale)
-        per_page = ctx.stretches_per_page
-        *safety, last = self.safety()
-        sources = paragraph(source_line(self.plan, ctx.safety), REGULAR, s.small, width, MUTED)
-        tracker = tracker_block(s, width, [i.stretch.name for i in self.plan.items],
-                                self.frequency, self.paper.label)
+    def blocks(self, figure_share: float = FIGURE_SHARES[0],
+               sources_last: bool = False) -> list[Block]:
+        """The flow in reading order, its stretch figures `figure_share` of the width. The
+        sources stay on the page of the block before them, never alone at the top of a page:
+        they close the safety section or, with `sources_last`, the handout on the tracker's
+        page. With a number of stretches per page, the stretches start a page, and a new one
+        every that many."""
+        per_page = self.ctx.stretches_per_page
+        *safety, last = self.front
         stretches = [replace(block, new_page=bool(per_page and k and k % per_page == 0))
-                     for k, block in enumerate(self.stretches)]
-        return [*([header] if header else []), self.title_block(),
-                fields_block(s, width, ctx.fields, self.frequency),
-                *safety,
+                     for k, block in enumerate(self.stretches(figure_share))]
+        sources, glance, heading, tracker = self.back
+        return [*safety,
                 *([last] if sources_last else [replace(last, keep_with_next=True), sources]),
-                glance_block(self.plan, s, width),
-                replace(section_heading("Your stretches", s.heading, width, "Your stretches"),
-                        new_page=bool(per_page)),
-                *stretches,
+                glance, replace(heading, new_page=bool(per_page)), *stretches,
                 *([replace(tracker, keep_with_next=True), sources] if sources_last else [tracker])]
 
     @functools.cached_property
-    def stretches(self) -> list[Block]:
-        """One block per stretch: measured once, whatever order the flow is tried in."""
-        return [self.stretch(n, item) for n, item in enumerate(self.plan.items, 1)]
+    def front(self) -> list[Block]:
+        """The blocks before the stretches' that no variant changes: measured once."""
+        s, width, ctx = self.style, self.width, self.ctx
+        header = clinic_header(ctx.clinic, s.heading, s.small, width, ctx.grayscale)
+        return [*([header] if header else []), self.title_block(),
+                fields_block(s, width, ctx.fields, self.frequency), *self.safety()]
+
+    @functools.cached_property
+    def back(self) -> tuple[Block, Block, Block, Block]:
+        """The sources, the routine at a glance, the stretches' heading and the tracker."""
+        s, width = self.style, self.width
+        return (paragraph(source_line(self.plan, self.ctx.safety), REGULAR, s.small, width, MUTED),
+                glance_block(self.plan, s, width),
+                section_heading("Your stretches", s.heading, width, "Your stretches"),
+                tracker_block(s, width, [i.stretch.name for i in self.plan.items],
+                              self.frequency, self.paper.label))
+
+    def stretches(self, figure_share: float) -> list[Block]:
+        """One block per stretch at a figure share: measured once, whichever way the sources
+        are placed."""
+        if figure_share not in self._stretches:
+            self._stretches[figure_share] = [self.stretch(n, item, figure_share)
+                                             for n, item in enumerate(self.plan.items, 1)]
+        return self._stretches[figure_share]
 
     def footer(self) -> PageFooter:
         """The clinic (or stretchcard) and the title on every page, or as much of the pair as
@@ -141,7 +155,7 @@ class Handout:
                              column + BLOCK_GAP)]
 
     # --- one stretch ----------------------------------------------------------------------
-    def stretch(self, number: int, item: PlannedStretch) -> Block:
+    def stretch(self, number: int, item: PlannedStretch, share: float) -> Block:
         """Name and time, the figure beside the dose, every step, where to feel it and the
         cautions; on a page too narrow for a readable column beside it, the figure spans the
         page above the text. A lying pose keeps its width and an upright one its height, so
@@ -152,7 +166,6 @@ class Handout:
                        HeadingStyle(radius, 2 * radius + 10, rise=-1, after=8),
                        format_seconds(item.duration_s), s.body)
         aspect = self._figure_aspect(item)
-        share = self.figure_share
         beside = self.width * (1 - share) - TEXT_GAP >= MIN_COLUMN_EM * s.body
         fig_w = self.width * share if beside else self.width
         if not beside:
@@ -184,29 +197,30 @@ class Handout:
         x0, y0, x1, y1 = self.ctx.geometry(item.stretch.figure).bbox
         return (x1 - x0) / max(y1 - y0, 1e-6)
 
+
 class HandoutDesign:
     """The handout as a page design for the layout engine."""
 
     name = "handout"
 
     def measure(self, plan: Plan, paper: Paper, ctx: RenderContext) -> FlowedPages | NoFit:
+        """The handout in as few pages as its variants allow (figure sizes, where the sources
+        go), with its figures as large as they can be without costing a page."""
         if paper.card:
             return NoFit(f"the handout needs a full sheet, not {paper.label}; "
                          "try --paper letter or --paper a4, or --layout card")
-        """The handout in as few pages as its variants allow (figure sizes, where the sources
-        go), with its figures as large as they can be without costing a page."""
+        handout = Handout(plan, paper, ctx)
+        template = PageTemplate(paper, handout.footer(), outline=True)
         best: FlowedPages | None = None
         for share in FIGURE_SHARES:
-            handout = Handout(plan, paper, ctx, share)
             for sources_last in (False, True):
                 try:
-                    pages = paginate(handout.blocks(sources_last), paper.height - MARGIN,
+                    pages = paginate(handout.blocks(share, sources_last), paper.height - MARGIN,
                                      MARGIN + FOOTER_GAP, BLOCK_GAP, paper.label)
                 except LayoutError as exc:
                     return NoFit(str(exc))
                 if best is None or len(pages) < best.page_count:
-                    best = FlowedPages(tuple(tuple(page) for page in pages), MARGIN,
-                                       PageTemplate(paper, handout.footer(), outline=True))
+                    best = FlowedPages(tuple(tuple(page) for page in pages), MARGIN, template)
         return best
 
     def other_papers(self, paper: Paper) -> tuple[tuple[Paper, ...], int]:

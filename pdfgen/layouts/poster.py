@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..model import Plan, PlannedStretch
 from ..paper import PAPERS, Paper
 from .context import RenderContext
-from .engine import Box, NoFit, PageTemplate, first_fit, type_sizes
+from .engine import Box, NoFit, PageTemplate, first_fit, numbered_parts, type_sizes
 from .grid import Grid, grids
 from .masthead import Masthead, masthead
 from .safety import SafetyColumns, safety_blocks, safety_columns, source_line
@@ -64,74 +64,85 @@ class FittedPoster:
         sheet.footer.draw(c, self.margin, self.margin)
 
 
+class _Fitter:
+    """The poster's measures for one plan on one paper: the type range (grown on a sheet
+    larger than Letter) and the safety footer, shared by every sheet and option tried."""
+
+    def __init__(self, plan: Plan, paper: Paper, ctx: RenderContext):
+        self.plan, self.paper, self.ctx = plan, paper, ctx
+        self.grow = growth(paper.width, paper.height)
+        self.lo, hi = ((POSTER.large_min, POSTER.large_max) if ctx.large_print
+                       else (POSTER.min_body, POSTER.max_body))
+        self.hi, self.footer_max = (round(pt * self.grow * 2) / 2 for pt in (hi, FOOTER_MAX_PT))
+        self.margin, self.width = paper.margin, paper.width - 2 * paper.margin
+
+    def poster(self, count: int) -> FittedPoster | None:
+        """The plan on `count` sheets (a numbered set when more than one), if each fits."""
+        sheets = []
+        for first, items, title in numbered_parts(self.plan.items, count, self.plan.title,
+                                                  "sheet"):
+            made = self.sheet(items, first, title)
+            if made is None:
+                return None
+            sheets.append(made)
+        return FittedPoster(self.ctx, self.margin, self.paper.height - self.margin,
+                            tuple(sheets), PageTemplate(self.paper))
+
+    def sheet(self, items: tuple[PlannedStretch, ...], first: int, title: str) -> Sheet | None:
+        """These stretches' sheet at the first option that fits: every step at a comfortable
+        size, else the summaries; within each, the red flags as bulleted lists, else run
+        together; within each, type size from large to small."""
+        head = masthead(self.plan, self.ctx, self.width, self.lo, self.grow, title)
+        options = [(brief, bullets, size)
+                   for brief, floor in ((False, max(self.lo, FULL_STEPS_MIN_PT)), (True, self.lo))
+                   for bullets in (True, False) for size in type_sizes(self.hi, floor)]
+        return first_fit(options, lambda option: self.at(items, first, head, *option))
+
+    def at(self, items: tuple[PlannedStretch, ...], first: int, head: Masthead, brief: bool,
+           bullets: bool, size: float) -> Sheet | None:
+        """The grid shape that gives the figures most room at this size, and the safety footer
+        as large as the height the grid leaves allows. The red flags start a point behind the
+        body text: they are read as much as the steps, so a large poster must not print them
+        small."""
+        smallest = max(self.lo, min(size - 1.0, self.footer_max))
+        base = self.footer(smallest, bullets)
+        grid_h = (self.paper.height - 2 * self.margin - head.height() - base.height - 2 * GAP)
+        options = list(grids(items, self.width, grid_h, GAP, size, brief, self.grow, first))
+        if not options:
+            return None
+        grid = max(options, key=lambda g: (g.figure_size(), -g.cols))
+        spare = grid_h - grid.height()
+        grown = first_fit(type_sizes(min(size, self.footer_max), smallest + 0.5),
+                          lambda pt: self._footer_within(pt, bullets, base.height, spare))
+        return Sheet(items, head, grid, grown or base)
+
+    def _footer_within(self, size: float, bullets: bool, base: float,
+                       spare: float) -> SafetyColumns | None:
+        """The footer at `size` if it grows by no more than the grid's spare height."""
+        larger = self.footer(size, bullets)
+        return larger if larger.height - base <= spare else None
+
+    def footer(self, size: float, bullets: bool) -> SafetyColumns:
+        """The safety footer at `size`: three columns on a sheet, fewer on narrow paper."""
+        plan, ctx, width = self.plan, self.ctx, self.width
+        cols = 3 if width > 400 else (2 if width > 260 else 1)
+        return safety_columns(safety_blocks(plan, ctx.safety), source_line(plan, ctx.safety),
+                              width, size, cols, self.lo if ctx.large_print else SMALL_PRINT_PT,
+                              bullets)
+
+
 class PosterDesign:
     """The poster as a page design for the layout engine."""
 
     name = "poster"
 
     def measure(self, plan: Plan, paper: Paper, ctx: RenderContext) -> FittedPoster | NoFit:
-        """Every step at a comfortable size, else the summaries; within each, the red flags as
-        bulleted lists, else run together; within each, type size from large to small (large
-        print: every line, the sources too, from 14 pt up). A sheet larger than Letter starts
-        from sizes that much larger."""
-        grow = growth(paper.width, paper.height)
-        lo, hi = ((POSTER.large_min, POSTER.large_max) if ctx.large_print
-                  else (POSTER.min_body, POSTER.max_body))
-        hi, footer_max = (round(pt * grow * 2) / 2 for pt in (hi, FOOTER_MAX_PT))
-        m, width = paper.margin, paper.width - 2 * paper.margin
-
-        def footer(size: float, bullets: bool) -> SafetyColumns:
-            """The safety footer at `size`: three columns on a sheet, fewer on narrow paper."""
-            cols = 3 if width > 400 else (2 if width > 260 else 1)
-            return safety_columns(safety_blocks(plan, ctx.safety), source_line(plan, ctx.safety),
-                                  width, size, cols, lo if ctx.large_print else SMALL_PRINT_PT,
-                                  bullets)
-
-        def sheet(items: tuple[PlannedStretch, ...], first: int, title: str) -> Sheet | None:
-            """The sheet for these stretches at the first option that fits."""
-            head = masthead(plan, ctx, width, lo, grow, title)
-
-            def at(brief: bool, bullets: bool, size: float) -> Sheet | None:
-                """The grid shape that gives the figures most room at this size, and the
-                safety footer as large as the height the grid leaves allows. The red flags
-                start a point behind the body text: they are read as much as the steps, so a
-                large poster must not print them small."""
-                smallest = max(lo, min(size - 1.0, footer_max))
-                base = footer(smallest, bullets)
-                grid_h = paper.height - 2 * m - head.height() - base.height - 2 * GAP
-                options = list(grids(items, width, grid_h, GAP, size, brief, grow, first))
-                if not options:
-                    return None
-                grid = max(options, key=lambda g: (g.figure_size(), -g.cols))
-                spare = grid_h - grid.height()
-
-                def grown(s: float) -> SafetyColumns | None:
-                    larger = footer(s, bullets)
-                    return larger if larger.height - base.height <= spare else None
-
-                safety = first_fit(type_sizes(min(size, footer_max), smallest + 0.5), grown)
-                return Sheet(items, head, grid, safety or base)
-
-            options = [(brief, bullets, size)
-                       for brief, floor in ((False, max(lo, FULL_STEPS_MIN_PT)), (True, lo))
-                       for bullets in (True, False) for size in type_sizes(hi, floor)]
-            return first_fit(options, lambda option: at(*option))
-
-        def fitted(count: int) -> FittedPoster | None:
-            n = len(plan.items)
-            bounds = [round(k * n / count) for k in range(count + 1)]
-            sheets = []
-            for k, (a, b) in enumerate(zip(bounds, bounds[1:]), 1):
-                title = plan.title if count == 1 else f"{plan.title}: sheet {k} of {count}"
-                made = sheet(plan.items[a:b], a + 1, title)
-                if made is None:
-                    return None
-                sheets.append(made)
-            return FittedPoster(ctx, m, paper.height - m, tuple(sheets), PageTemplate(paper))
-
-        # Large print that one sheet cannot hold goes onto a numbered pair of sheets.
+        """One sheet, at the first option that fits (see `_Fitter.sheet`; large print, every
+        line from 14 pt up; a sheet larger than Letter starts from sizes that much larger).
+        Large print that one sheet cannot hold goes onto a numbered pair of sheets."""
+        fitter = _Fitter(plan, paper, ctx)
         counts = (1, 2) if ctx.large_print and len(plan.items) > 1 else (1,)
-        return first_fit(counts, fitted) or NoFit("")
+        return first_fit(counts, fitter.poster) or NoFit("")
 
     def other_papers(self, paper: Paper) -> tuple[list[Paper], int]:
         """Larger sheets, smallest first; the refusal names two at most."""

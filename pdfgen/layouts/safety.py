@@ -10,11 +10,8 @@ from itertools import combinations
 from typing import Sequence
 
 from ..model import Plan
-from .common import (BOLD, BOX_LINE, INK, MUTED, REGULAR, STOP_LINE, WHITE, caution_mark_width,
-                     draw_caution_mark, draw_lines, leading, text_width, wrap)
-
-
-EMERGENCY, URGENT = "emergency", "urgent"
+from .common import (BOLD, BOX_LINE, EMERGENCY, INK, MUTED, REGULAR, STOP_LINE, URGENT, WHITE,
+                     caution_mark_width, draw_caution_mark, draw_lines, leading, text_width, wrap)
 
 
 @dataclass(frozen=True)
