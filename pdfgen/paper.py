@@ -48,10 +48,14 @@ PAPERS: dict[str, Paper] = {p.name: p for p in (
     Paper("a5", "A5", 148 * MM, 210 * MM),
     Paper("half-letter", "Half letter 5.5 x 8.5 in", 5.5 * INCH, 8.5 * INCH),
     Paper("a6", "A6", 105 * MM, 148 * MM, card=True),
-    Paper("index-3x5", "Index card 3 x 5 in", 3 * INCH, 5 * INCH, card=True),
     Paper("index-4x6", "Index card 4 x 6 in", 4 * INCH, 6 * INCH, card=True),
     Paper("index-5x8", "Index card 5 x 8 in", 5 * INCH, 8 * INCH, card=True),
 )}
+
+# Sizes a person may ask for that no layout can hold, each with the reason: a 3 x 5 in card
+# has no room for the red flags on its back at 9 pt beside even one stretch's cautions.
+NOT_OFFERED = {"index-3x5": "a 3 x 5 in card is too small to hold the red flags at a readable "
+                            "size; use index-4x6 (a card) or a5 (a handout)"}
 
 
 def paper(name: str) -> Paper:
@@ -65,6 +69,9 @@ def paper(name: str) -> Paper:
         return PAPERS[key]
     if f"index-{key}" in PAPERS:
         return PAPERS[f"index-{key}"]
+    for missing in (key, f"index-{key}"):
+        if missing in NOT_OFFERED:
+            raise ValueError(f"paper {name!r} is not offered: {NOT_OFFERED[missing]}")
     close = difflib.get_close_matches(key, list(PAPERS), n=1)
     hint = f"; did you mean {close[0]!r}?" if close else ""
     raise ValueError(f"unknown paper {name!r}{hint} (known: {', '.join(PAPERS)})")

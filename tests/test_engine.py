@@ -78,14 +78,14 @@ def test_a_refused_card_names_the_card_papers_that_hold_it(catalog):
     plan = plan_for(catalog, 12)
     ctx = context(catalog, plan, large_print=True)
     design = api.page_design(Layout.CARD)
-    refused = engine.fit(design, plan, PAPERS["index-3x5"], ctx)
+    refused = engine.fit(design, plan, PAPERS["a6"], ctx)
     assert isinstance(refused, engine.NoFit)
-    cards = [p for p in PAPERS.values() if p.card and p.name != "index-3x5"]
+    cards = [p for p in PAPERS.values() if p.card and p.name != "a6"]
     assert list(refused.alternatives) == [p.name for p in sorted(cards, key=lambda p: p.width * p.height)
                                           if engine.fits(design, plan, p, ctx)]
     assert refused.reason.startswith("large print")
     with pytest.raises(api.LayoutError, match="large print"):
-        engine.render(design, plan, PAPERS["index-3x5"], ctx)
+        engine.render(design, plan, PAPERS["a6"], ctx)
 
 
 def test_a_handout_on_a_card_is_refused_by_the_engine_not_by_a_constructor(catalog):
@@ -101,8 +101,9 @@ def test_a_batch_falls_back_to_the_sheet_twice_the_size_and_says_which_it_tried(
         is PAPERS["letter"]
     used, fitted = engine.fit_or_larger(design, plan, PAPERS["half-letter"], context(catalog, plan))
     assert used is PAPERS["letter"] and fitted.template.paper is PAPERS["letter"]
-    large = context(catalog, plan, large_print=True)
-    used, refused = engine.fit_or_larger(design, plan, PAPERS["half-letter"], large)
+    seven = plan_for(catalog, 7, "seven-in-seven")   # large print: not even three Letter sheets
+    used, refused = engine.fit_or_larger(design, seven, PAPERS["half-letter"],
+                                         context(catalog, seven, large_print=True))
     assert used is PAPERS["half-letter"] and isinstance(refused, engine.NoFit)
     assert refused.reason.endswith("(tried letter too)")
     paper, data = api.render_or_larger(catalog, plan, "poster", "half-letter")

@@ -110,7 +110,7 @@ def test_poster_on_every_paper(catalog, paper):
 def test_too_much_for_a_small_card_is_a_clear_error(catalog):
     plan = api.make_plan(catalog, api.make_request(catalog, areas=["back", "hips"], minutes=15))
     with pytest.raises(api.LayoutError, match="larger --paper"):
-        api.render(catalog, plan, "poster", "index-3x5")
+        api.render(catalog, plan, "poster", "index-4x6")
 
 
 def test_a_clinic_is_named_under_the_title(catalog, plan):
@@ -159,16 +159,36 @@ def test_a_stretch_name_is_never_broken_inside_a_word(catalog):
             assert item.stretch.name.split()[0] in text.split(), item.stretch.name
 
 
-def test_large_print_one_sheet_cannot_hold_goes_onto_a_numbered_pair(catalog):
-    """Three stretches in large print, each with all the red flags at 14 pt, do not fit one
-    Letter sheet: they print on "sheet 1 of 2" and "sheet 2 of 2", each with every red flag."""
+def test_large_print_one_sheet_cannot_hold_goes_onto_a_numbered_set(catalog):
+    """Three stretches in large print and every red flag at 14 pt do not fit one Letter sheet:
+    they print as "sheet 1 of 2" (the safety section, bulleted, and what fits beside it) and
+    "sheet 2 of 2" (the rest, under the stop rule and a pointer back to sheet 1)."""
     plan = api.make_plan(catalog, api.make_request(catalog, minutes=5))
     data = api.render(catalog, plan, "poster", "letter", large_print=True)
     pages = [" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(data)).pages]
     assert len(pages) == 2
-    for k, text in enumerate(pages, 1):
-        assert f"sheet {k} of 2" in text
-        assert "Call for emergency help" in text and "See a doctor soon" in text
+    assert all(f"sheet {k} of 2" in text for k, text in enumerate(pages, 1))
+    assert "Call for emergency help" in pages[0] and "See a doctor soon" in pages[0]
+    assert "Read the warning signs on sheet 1 before you start." in pages[1]
+    assert catalog.safety.stop_rule in pages[1]
     assert all(sum(i.stretch.name in text for text in pages) == 1 for i in plan.items)
     assert min(font_sizes(data)) >= 14.0
     assert len(PdfReader(io.BytesIO(api.render(catalog, plan, "poster", "letter"))).pages) == 1
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_large_print_posters_on_a_home_sheet_are_never_refused(catalog, paper):
+    """Up to 20 minutes, a large-print poster on Letter or A4 prints on at most three numbered
+    sheets, its stretches in order across them, each red flag once, on sheet 1, as a list."""
+    for minutes in (7, 10, 20):
+        plan = api.make_plan(catalog, api.make_request(catalog, minutes=minutes))
+        data = api.render(catalog, plan, "poster", paper, large_print=True)
+        pages = [" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(data)).pages]
+        assert 2 <= len(pages) <= 3, minutes
+        joined = " ".join(pages)
+        order = [joined.index(i.stretch.name) for i in plan.items]
+        assert order == sorted(order), minutes
+        flag = catalog.safety.red_flags_emergency[0].split()[0]
+        assert [text.count("Call for emergency help") for text in pages] == [1] + [0] * (len(pages) - 1)
+        assert flag in pages[0]
+        assert min(font_sizes(data)) >= 14.0

@@ -165,12 +165,21 @@ def first_fit(options: Iterable[T], measure: Callable[[T], R | None]) -> R | Non
 def numbered_parts(items: Sequence[T], count: int, title: str,
                    noun: str) -> list[tuple[int, Sequence[T], str]]:
     """A set of `count` pages (cards, sheets) for a routine: its items cut in order as evenly
-    as they go, each part with the number of its first item and its title ("...: card 1 of
-    2"; one part keeps the title as it is)."""
+    as they go (see `numbered`)."""
     n = len(items)
     bounds = [round(k * n / count) for k in range(count + 1)]
-    return [(a + 1, items[a:b], title if count == 1 else f"{title}: {noun} {k} of {count}")
-            for k, (a, b) in enumerate(zip(bounds, bounds[1:]), 1)]
+    return numbered([items[a:b] for a, b in zip(bounds, bounds[1:])], title, noun)
+
+
+def numbered(parts: Sequence[Sequence[T]], title: str,
+             noun: str) -> list[tuple[int, Sequence[T], str]]:
+    """Each part of a set with the number of its first item and its title ("...: card 1 of
+    2"; one part keeps the title as it is)."""
+    out, first = [], 1
+    for k, part in enumerate(parts, 1):
+        out.append((first, part, title if len(parts) == 1 else f"{title}: {noun} {k} of {len(parts)}"))
+        first += len(part)
+    return out
 
 
 def type_sizes(largest: float, smallest: float, step: float = 0.5) -> list[float]:

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from ..model import Plan, PlannedStretch
 from ..paper import PAPERS, Paper
 from .context import RenderContext
-from .engine import Box, NoFit, PageTemplate, first_fit, numbered_parts, type_sizes
+from .common import BOLD, INK, STOP_LINE, draw_lines, leading, wrap
+from .engine import Box, NoFit, PageTemplate, first_fit, numbered, numbered_parts, type_sizes
 from .grid import Grid, grids
 from .masthead import Masthead, masthead
 from .safety import SafetyColumns, safety_blocks, safety_columns, source_line
@@ -23,22 +24,46 @@ from .typescale import POSTER, SMALL_PRINT_PT, growth
 
 FULL_STEPS_MIN_PT = 10.0   # below this, a one-line summary reads better than five small steps
 FOOTER_MAX_PT = 11.0
+LARGE_PRINT_SHEETS = 3      # a large-print poster may spread over up to three numbered sheets
 GAP = POSTER.gap
 
 
 @dataclass(frozen=True)
+class SheetNote:
+    """The footer of a later sheet in a set: the stop rule and where the warning signs are, in
+    bold in a red-edged strip. The first sheet carries the whole safety section, so the sheets
+    after it have room for twice the stretches."""
+
+    lines: tuple[str, ...]
+    size: float
+    width: float
+
+    @property
+    def height(self) -> float:
+        return len(self.lines) * leading(self.size) + 1.4 * self.size
+
+    def draw(self, c, x: float, bottom: float) -> None:
+        c.setStrokeColorRGB(*STOP_LINE)
+        c.setLineWidth(1.2)
+        c.roundRect(x, bottom, self.width, self.height, 6, stroke=1, fill=0)
+        draw_lines(c, self.lines, x + self.size * 0.7, bottom + self.height - self.size * 0.7,
+                   BOLD, self.size, INK)
+
+
+@dataclass(frozen=True)
 class Sheet:
-    """One sheet of a poster: its stretches, masthead, grid and safety footer, all measured."""
+    """One sheet of a poster: its stretches, masthead, grid and footer (the safety section, or
+    on a later sheet of a set the note that points to it), all measured."""
 
     items: tuple[PlannedStretch, ...]
     head: Masthead
     grid: Grid
-    footer: SafetyColumns
+    footer: SafetyColumns | SheetNote
 
 
 @dataclass(frozen=True)
 class FittedPoster:
-    """A poster measured for its paper: one sheet or, in large print, a numbered pair."""
+    """A poster measured for its paper: one sheet or, in large print, a numbered set."""
 
     ctx: RenderContext
     margin: float
@@ -77,44 +102,62 @@ class _Fitter:
         self.margin, self.width = paper.margin, paper.width - 2 * paper.margin
 
     def poster(self, count: int) -> FittedPoster | None:
-        """The plan on `count` sheets (a numbered set when more than one), if each fits."""
-        sheets = []
-        for first, items, title in numbered_parts(self.plan.items, count, self.plan.title,
-                                                  "sheet"):
-            made = self.sheet(items, first, title)
-            if made is None:
+        """The plan on `count` sheets, if each fits. A set's first sheet holds the safety
+        section and as many stretches as fit beside it; the rest share the later sheets
+        evenly, each under a note that points back to the first."""
+        items, n = self.plan.items, len(self.plan.items)
+        for held in (range(n - count + 1, 0, -1) if count > 1 else (n,)):
+            later = numbered_parts(items[held:], count - 1, "", "") if count > 1 else []
+            parts = [items[:held]] + [part for _, part, _ in later]
+            (start, part, title), *later = numbered(parts, self.plan.title, "sheet")
+            first = self.sheet(part, start, title, run_together=count == 1)
+            if first is None:
+                continue
+            rest = [self.sheet(part, start, title, note=True) for start, part, title in later]
+            if not all(rest):
                 return None
-            sheets.append(made)
-        return FittedPoster(self.ctx, self.margin, self.paper.height - self.margin,
-                            tuple(sheets), PageTemplate(self.paper))
+            return FittedPoster(self.ctx, self.margin, self.paper.height - self.margin,
+                                (first, *rest), PageTemplate(self.paper))
+        return None
 
-    def sheet(self, items: tuple[PlannedStretch, ...], first: int, title: str) -> Sheet | None:
+    def sheet(self, items: tuple[PlannedStretch, ...], first: int, title: str,
+              note: bool = False, run_together: bool = True) -> Sheet | None:
         """These stretches' sheet at the first option that fits: every step at a comfortable
-        size, else the summaries; within each, the red flags as bulleted lists, else run
-        together; within each, type size from large to small."""
+        size, else the summaries; within each, the red flags as bulleted lists, else (if
+        `run_together`: a set moves stretches to later sheets instead) run together; within
+        each, type size from large to small. `note` puts the pointer to the first sheet where
+        the safety section would be."""
         head = masthead(self.plan, self.ctx, self.width, self.lo, self.grow, title)
         options = [(brief, bullets, size)
                    for brief, floor in ((False, max(self.lo, FULL_STEPS_MIN_PT)), (True, self.lo))
-                   for bullets in (True, False) for size in type_sizes(self.hi, floor)]
-        return first_fit(options, lambda option: self.at(items, first, head, *option))
+                   for bullets in ((True, False) if run_together and not note else (True,))
+                   for size in type_sizes(self.hi, floor)]
+        return first_fit(options, lambda option: self.at(items, first, head, *option, note))
 
     def at(self, items: tuple[PlannedStretch, ...], first: int, head: Masthead, brief: bool,
-           bullets: bool, size: float) -> Sheet | None:
-        """The grid shape that gives the figures most room at this size, and the safety footer
-        as large as the height the grid leaves allows. The red flags start a point behind the
+           bullets: bool, size: float, note: bool = False) -> Sheet | None:
+        """The grid shape that gives the figures most room at this size, and the footer as
+        large as the height the grid leaves allows. The red flags start a point behind the
         body text: they are read as much as the steps, so a large poster must not print them
         small."""
         smallest = max(self.lo, min(size - 1.0, self.footer_max))
-        base = self.footer(smallest, bullets)
+        base = self.note(size) if note else self.footer(smallest, bullets)
         grid_h = (self.paper.height - 2 * self.margin - head.height() - base.height - 2 * GAP)
         options = list(grids(items, self.width, grid_h, GAP, size, brief, self.grow, first))
         if not options:
             return None
         grid = max(options, key=lambda g: (g.figure_size(), -g.cols))
+        if note:
+            return Sheet(items, head, grid, base)
         spare = grid_h - grid.height()
         grown = first_fit(type_sizes(min(size, self.footer_max), smallest + 0.5),
                           lambda pt: self._footer_within(pt, bullets, base.height, spare))
         return Sheet(items, head, grid, grown or base)
+
+    def note(self, size: float) -> SheetNote:
+        """A later sheet's pointer to the safety section on sheet 1, at body size."""
+        text = f"{self.ctx.safety.stop_rule} Read the warning signs on sheet 1 before you start."
+        return SheetNote(tuple(wrap(text, BOLD, size, self.width - 1.4 * size)), size, self.width)
 
     def _footer_within(self, size: float, bullets: bool, base: float,
                        spare: float) -> SafetyColumns | None:
@@ -139,9 +182,11 @@ class PosterDesign:
     def measure(self, plan: Plan, paper: Paper, ctx: RenderContext) -> FittedPoster | NoFit:
         """One sheet, at the first option that fits (see `_Fitter.sheet`; large print, every
         line from 14 pt up; a sheet larger than Letter starts from sizes that much larger).
-        Large print that one sheet cannot hold goes onto a numbered pair of sheets."""
+        Large print that one sheet cannot hold goes onto a numbered set of sheets, as few as
+        hold it (see `_Fitter.poster`)."""
         fitter = _Fitter(plan, paper, ctx)
-        counts = (1, 2) if ctx.large_print and len(plan.items) > 1 else (1,)
+        most = min(len(plan.items), LARGE_PRINT_SHEETS) if ctx.large_print else 1
+        counts = range(1, most + 1)
         return first_fit(counts, fitter.poster) or NoFit("")
 
     def other_papers(self, paper: Paper) -> tuple[list[Paper], int]:
@@ -153,10 +198,11 @@ class PosterDesign:
 
     def refusal(self, plan: Plan, paper: Paper, ctx: RenderContext, failed: NoFit,
                 alternatives: tuple[str, ...]) -> str:
-        where = " in large print" if ctx.large_print else " with readable text"
+        where = (f" in large print, even on {LARGE_PRINT_SHEETS} sheets" if ctx.large_print
+                 else " with readable text")
         advice = [f"a larger --paper ({' or '.join(alternatives)})" if alternatives else "",
                   "fewer --minutes", "--layout handout" if ctx.large_print else ""]
-        return (f"{len(plan.items)} stretches do not fit on one {paper.name} poster{where}; "
+        return (f"{len(plan.items)} stretches do not fit on a {paper.name} poster{where}; "
                 f"try " + " or ".join(a for a in advice if a))
 
 
