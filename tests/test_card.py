@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from pdfgen import api
 from pdfgen.layouts import engine
 from pdfgen.layouts.card import DESIGN
-from pdfgen.layouts.imposition import placement
+from pdfgen.layouts.imposition import PRINT_NOTE, placement
 from pdfgen.layouts.common import dose_text
 from pdfgen.layouts.context import RenderContext
 from pdfgen.model import format_seconds
@@ -166,23 +166,35 @@ def test_cards_on_a_sheet_keep_their_margins_and_the_cut_lines_sit_in_the_gutter
     for page, origins in zip(pages, (place.fronts, place.backs)):
         boxes = [(x, y, place.width, place.height) for x, y in origins]
         outside = _blank_outside(page, boxes, sheet.height, dpi)
-        mid_x, mid_y = sheet.width / 2 * dpi / 72, sheet.height / 2 * dpi / 72
+        mid_x = place.cut_x * dpi / 72
         column = [outside.getpixel((round(mid_x), y)) for y in range(outside.height)]
-        row = [outside.getpixel((x, round(mid_y))) for x in range(outside.width)]
         # Dashed lines at least 0.5 pt wide: well over a third of each line is dark.
-        assert sum(v < 200 for v in column) > 0.35 * (sheet.height - 2 * SHEET_MARGIN) * dpi / 72
-        assert sum(v < 200 for v in row) > 0.35 * (sheet.width - 2 * SHEET_MARGIN) * dpi / 72
-        # Besides the cut lines, which stop at the printer margin, nothing prints outside the
-        # cards' content boxes: not in the gutters, not in the margin.
+        assert sum(v < 200 for v in column) > 0.35 * (place.cuts_y[-1] - SHEET_MARGIN) * dpi / 72
         margin = SHEET_MARGIN * dpi / 72 - 1.5
         cut = ImageDraw.Draw(outside)
         cut.rectangle((mid_x - 2, margin, mid_x + 2, outside.height - margin), fill=255)
-        cut.rectangle((margin, mid_y - 2, outside.width - margin, mid_y + 2), fill=255)
+        for cut_y in place.cuts_y:
+            y = (sheet.height - cut_y) * dpi / 72
+            assert _dark_in_row(outside, y) > 0.35 * (sheet.width - 2 * SHEET_MARGIN) * dpi / 72
+            cut.rectangle((margin, y - 2, outside.width - margin, y + 2), fill=255)
+        # The printing note, on the fronts only, in the strip the top cut line cuts off.
+        strip = (margin, margin, outside.width - margin, (sheet.height - place.cuts_y[-1]) * dpi / 72 - 3)
+        assert (outside.crop(tuple(round(v) for v in strip)).getextrema()[0] < 200) == (origins is place.fronts)
+        cut.rectangle(strip, fill=255)
+        # Besides the cut lines, which stop at the printer margin, and the note, nothing prints
+        # outside the cards' content boxes: not in the gutters, not in the margin.
         assert outside.getextrema()[0] > 245
         # The cut lines run outside every card area (content plus its 6 mm margin).
         for x, y in origins:
-            assert not x - CARD_MARGIN < sheet.width / 2 < x + place.width + CARD_MARGIN
-            assert not y - CARD_MARGIN < sheet.height / 2 < y + place.height + CARD_MARGIN
+            assert not x - CARD_MARGIN < place.cut_x < x + place.width + CARD_MARGIN
+            for cut_y in place.cuts_y:
+                assert not y - CARD_MARGIN < cut_y < y + place.height + CARD_MARGIN
+
+
+def _dark_in_row(image, y: float) -> int:
+    """Dark pixels in the darkest pixel row within one of `y`: a thin line falls on either."""
+    return max(sum(image.getpixel((x, round(y) + d)) < 200 for x in range(image.width))
+               for d in (-1, 0, 1))
 
 
 @pytest.mark.parametrize("paper", SHEETS)
@@ -190,7 +202,7 @@ def test_backs_are_mirrored_for_long_edge_duplex(paper):
     sheet = PAPERS[paper]
     place = placement(sheet)
     (fx, fy), (bx, by) = place.fronts[0], place.backs[0]
-    assert fx < sheet.width / 2 and fy > sheet.height / 2          # front: top-left
+    assert fx < sheet.width / 2 and fy > place.cuts_y[0]            # front: top-left
     assert bx > sheet.width / 2 and by == fy                        # its back: top-right
     for (fx, fy), (bx, by) in zip(place.fronts, place.backs):
         assert bx == pytest.approx(sheet.width - fx - place.width) and by == fy
@@ -209,10 +221,9 @@ def test_a_card_too_full_for_a_quarter_sheet_prints_two_to_a_sheet(catalog, defa
     assert place.width > place.height
     for front, back in zip(place.fronts, place.backs):
         assert back == pytest.approx(front)
+    assert PRINT_NOTE in " ".join(fronts.split()) and PRINT_NOTE not in " ".join(backs.split())
     page = render_pages(data, dpi=72)[0]
-    mid_y = round(PAPERS[paper].height / 2)
-    row = [page.getpixel((x, mid_y)) for x in range(page.width)]
-    assert sum(v < 200 for v in row) > 0.35 * (PAPERS[paper].width - 2 * SHEET_MARGIN)
+    assert _dark_in_row(page, PAPERS[paper].height - place.cuts_y[0]) > 0.35 * (PAPERS[paper].width - 2 * SHEET_MARGIN)
 
 
 def test_a_card_paper_is_one_card_a_page_behind_itself():
@@ -257,12 +268,15 @@ def test_six_stretches_on_a6_become_a_numbered_set_of_cards(catalog):
 
 
 def test_a_set_on_a_sheet_takes_the_cards_in_turn(catalog):
-    """Seven stretches are too many for one card on a Letter sheet: two cards side by side."""
+    """Seven stretches are too many for one card on a Letter sheet with figures of 0.8 in and
+    the rules: a set of four, one on each of the sheet's tiles, every stretch on one card."""
     plan = api.make_plan(catalog, api.make_request(catalog), "seven-in-seven")
     data = api.render(catalog, plan, "card", "letter")
     fronts = flat(page_texts(data)[0])
     assert len(page_texts(data)) == 2
-    assert fronts.count("card 1 of 2") == fronts.count("card 2 of 2") >= 1
+    assert [fronts.count(f"card {k} of 4") for k in (1, 2, 3, 4)] == [1, 1, 1, 1]
+    for item in plan.items:
+        assert fronts.count(flat(item.stretch.name)) == 1, item.stretch.name
 
 
 def test_a_3x5_card_is_not_offered_and_asking_for_one_says_why(run, tmp_path):
@@ -316,3 +330,13 @@ def test_cli_refusal_is_one_line_and_exit_1(run):
                  "--large-print")
     assert result.exit_code == 1
     assert "index-5x8" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("paper", SHEETS)
+def test_cards_cut_from_a_sheet_have_figures_of_at_least_0_8_in(catalog, paper):
+    """A card cut from a sheet used to shrink its figures to 0.5 in to hold six stretches; it
+    now becomes a numbered set before a figure box drops under 0.8 in."""
+    for minutes in (3, 7, 10, 20):
+        plan = api.make_plan(catalog, api.make_request(catalog, minutes=minutes))
+        boxes = fitted_card(catalog, plan, paper).figure_boxes()
+        assert boxes and min(h for *_, h in boxes) >= 0.8 * 72 - 1e-6, minutes

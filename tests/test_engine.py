@@ -63,7 +63,7 @@ def test_every_design_fits_to_a_frozen_result_that_draws_its_page_count(catalog,
 
 def test_a_refused_poster_names_only_papers_on_which_it_fits(catalog):
     plan = plan_for(catalog, 7, "seven-in-seven")
-    ctx = context(catalog, plan)
+    ctx = context(catalog, plan, large_print=True)     # not even three half-letter sheets
     design = api.page_design(Layout.POSTER)
     refused = engine.fit(design, plan, PAPERS["half-letter"], ctx)
     assert isinstance(refused, engine.NoFit)
@@ -95,18 +95,33 @@ def test_a_handout_on_a_card_is_refused_by_the_engine_not_by_a_constructor(catal
 
 
 def test_a_batch_falls_back_to_the_sheet_twice_the_size_and_says_which_it_tried(catalog):
+    """Large print that even a set of three half-letter sheets cannot hold goes onto Letter;
+    what fits the asked paper (as a set of sheets, in normal print) stays on it; what no
+    larger sheet holds is refused, naming the sheets tried."""
     plan = plan_for(catalog, 7)
     design = api.page_design(Layout.POSTER)
-    assert engine.fit_or_larger(design, plan, PAPERS["letter"], context(catalog, plan))[0] \
-        is PAPERS["letter"]
-    used, fitted = engine.fit_or_larger(design, plan, PAPERS["half-letter"], context(catalog, plan))
+    large = context(catalog, plan, large_print=True)
+    assert engine.fit_or_larger(design, plan, PAPERS["letter"], large)[0] is PAPERS["letter"]
+    used, fitted = engine.fit_or_larger(design, plan, PAPERS["half-letter"], large)
     assert used is PAPERS["letter"] and fitted.template.paper is PAPERS["letter"]
-    seven = plan_for(catalog, 7, "seven-in-seven")   # large print: not even three Letter sheets
-    used, refused = engine.fit_or_larger(design, seven, PAPERS["half-letter"],
-                                         context(catalog, seven, large_print=True))
-    assert used is PAPERS["half-letter"] and isinstance(refused, engine.NoFit)
-    assert refused.reason.endswith("(tried letter too)")
     paper, data = api.render_or_larger(catalog, plan, "poster", "half-letter")
-    assert paper is PAPERS["letter"]
-    page = PdfReader(io.BytesIO(data)).pages[0]
-    assert (float(page.mediabox.width), float(page.mediabox.height)) == PAPERS["letter"].size
+    assert paper is PAPERS["half-letter"]
+    for page in PdfReader(io.BytesIO(data)).pages:
+        assert (float(page.mediabox.width), float(page.mediabox.height)) == PAPERS["half-letter"].size
+
+    class Nothing:
+        """A design that fits no paper."""
+        name = "nothing"
+
+        def measure(self, plan, paper, ctx):
+            return engine.NoFit("")
+
+        def other_papers(self, paper):
+            return [], None
+
+        def refusal(self, plan, paper, ctx, failed, alternatives):
+            return f"nothing fits {paper.name}"
+
+    used, refused = engine.fit_or_larger(Nothing(), plan, PAPERS["letter"], large)
+    assert used is PAPERS["letter"] and isinstance(refused, engine.NoFit)
+    assert refused.reason == "nothing fits letter (tried legal and tabloid too)"

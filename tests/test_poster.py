@@ -102,9 +102,28 @@ def test_poster_on_every_paper(catalog, paper):
         assert "larger --paper" in str(exc)
         return
     reader = PdfReader(io.BytesIO(data))
-    assert len(reader.pages) == 1
-    box = reader.pages[0].mediabox
-    assert abs(float(box.width) - PAPERS[paper].width) < 0.5
+    small = PAPERS[paper].width * PAPERS[paper].height < PAPERS["letter"].width * PAPERS["letter"].height
+    assert len(reader.pages) == 1 or small and len(reader.pages) <= 3   # A5: a numbered set
+    for page in reader.pages:
+        assert abs(float(page.mediabox.width) - PAPERS[paper].width) < 0.5
+
+
+@pytest.mark.parametrize("paper", ["a5", "half-letter"])
+def test_a_small_sheet_poster_is_a_numbered_set_with_the_safety_first(catalog, paper):
+    """The red flags alone take more than half an A5 page at 9 pt: a poster on a small sheet
+    is a set of two or three, sheet 1 the safety section (and what fits beside it), every
+    stretch once, every later sheet with the stop rule and a pointer back."""
+    for minutes in (3, 7, 20):
+        plan = api.make_plan(catalog, api.make_request(catalog, minutes=minutes))
+        data = api.render(catalog, plan, "poster", paper)
+        pages = [" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(data)).pages]
+        assert 2 <= len(pages) <= 3, minutes
+        assert "Call for emergency help" in pages[0] and "See a doctor soon" in pages[0]
+        for k, text in enumerate(pages, 1):
+            assert f"sheet {k} of {len(pages)}" in text
+            assert k == 1 or "Read the warning signs on sheet 1 before you start." in text
+        assert all(sum(i.stretch.name in text for text in pages) == 1 for i in plan.items)
+        assert min(font_sizes(data)) >= 8.0
 
 
 def test_too_much_for_a_small_card_is_a_clear_error(catalog):

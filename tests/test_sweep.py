@@ -12,14 +12,20 @@ from pdfgen import api
 from tests.conftest import font_sizes
 
 BUDGETS = (3, 7, 12, 20)
-# The papers each layout must take at every budget (a poster needs a full sheet, a handout any
-# sheet, a card any card paper or a sheet big enough for a set of two).
+SMALL = ("a5", "half-letter")
+# The papers each layout must take at every budget: a poster any sheet (on a sheet smaller
+# than Letter, as a numbered set), a handout any sheet, a card any card paper or sheet.
 PROMISED = {
-    "poster": ("letter", "a4", "legal", "tabloid", "a3"),
-    "handout": ("letter", "a4", "legal", "tabloid", "a3", "a5", "half-letter"),
-    "card": ("letter", "a4", "legal", "tabloid", "a3", "a6", "index-4x6", "index-5x8"),
+    "poster": ("letter", "a4", "legal", "tabloid", "a3", *SMALL),
+    "handout": ("letter", "a4", "legal", "tabloid", "a3", *SMALL),
+    "card": ("letter", "a4", "legal", "tabloid", "a3", *SMALL, "a6", "index-4x6", "index-5x8"),
 }
-MOST_PAGES = {"poster": 1, "handout": 10, "card": 4}
+MOST_PAGES = {"poster": 1, "handout": 10, "card": 8}
+# In large print: the poster on a home sheet as a set of at most three; the handout of six
+# stretches in at most six pages.
+LARGE_PROMISED = {"poster": ("letter", "a4", "legal", "tabloid", "a3"),
+                  "handout": ("letter", "a4", "legal", "tabloid", "a3")}
+LARGE_MOST_PAGES = {"poster": 3, "handout": 6}
 
 
 @pytest.fixture(scope="module")
@@ -33,8 +39,20 @@ def test_no_promised_request_is_refused_and_floors_hold(catalog, plans, layout, 
     for minutes, plan in plans.items():
         data = api.render(catalog, plan, layout, paper)   # raises if refused
         pages = len(PdfReader(io.BytesIO(data)).pages)
-        assert 1 <= pages <= MOST_PAGES[layout], (minutes, pages)
+        most = 3 if layout == "poster" and paper in SMALL else MOST_PAGES[layout]
+        assert 1 <= pages <= most, (minutes, pages)
         sizes = font_sizes(data)
         assert min(sizes) >= 8.0, minutes                     # sources, at the smallest
         floor = 10.0 if layout == "handout" else 9.0          # a handout's footer is 10 pt
         assert sorted(sizes)[len(sizes) // 20] >= floor, minutes   # 95% of text at the floor or up
+
+
+@pytest.mark.parametrize("layout, paper", [(layout, paper) for layout, papers in
+                                           LARGE_PROMISED.items() for paper in papers])
+def test_large_print_is_never_refused_on_a_full_sheet_and_keeps_its_page_budget(
+        catalog, plans, layout, paper):
+    for minutes, plan in plans.items():
+        data = api.render(catalog, plan, layout, paper, large_print=True)
+        pages = len(PdfReader(io.BytesIO(data)).pages)
+        assert 1 <= pages <= LARGE_MOST_PAGES[layout], (minutes, pages)
+        assert min(font_sizes(data)) >= 14.0, minutes

@@ -6,8 +6,9 @@ Both sides together hold about as much text as an A6 card takes at 9 pt, so the 
 a few arrangements in order and keeps the first whose two sides both fit: the brief steps on
 the back (as specified) or, failing that, beside each figure on the front; this person's
 cautions and notes on the back or, if the front has more room, under the strip; the general
-rules for stretching safely at the foot of the front or, as a last resort, left to the poster
-and handout. Within an arrangement each side gets the largest type that fits, from 11 pt down
+rules for stretching safely at the foot of the front or, as a last resort on a card paper,
+left to the poster and handout (a card cut from a sheet always keeps them, and figures of at
+least 0.8 in). Within an arrangement each side gets the largest type that fits, from 11 pt down
 to a 9 pt floor (14 pt with large print). The red flags, the stop rule and every caution and
 note are never shortened or left out. A routine too long for one card becomes a numbered set
 on the same paper ("card 1 of 2", its stretches numbered on), every card with all the safety
@@ -22,8 +23,8 @@ from typing import Callable
 from ..model import Plan
 from ..paper import PAPERS, Paper
 from .card_back import Back, measure_back
-from .card_front import CardPart, Front, measure_front
-from .context import RenderContext
+from .card_front import MIN_FIG_H, CardPart, Front, measure_front
+from .context import RenderContext, shared_figure_scale
 from . import engine
 from .engine import Box, NoFit, PageTemplate, first_fit, numbered_parts, type_sizes
 from .imposition import Placement, placement, sheet_template
@@ -39,15 +40,20 @@ class Arrangement:
     personal_on_front: bool     # this person's cautions and notes, under the strip
 
 
+# A card cut from a sheet has the room for figures a patient can make out across a table.
+SHEET_FIGURE_PT = 0.8 * 72
 ARRANGEMENTS = tuple(Arrangement(steps, rules, personal) for rules in (True, False)
                      for steps in (False, True) for personal in (False, True))
 
 
-def fit_sides(plan: Plan, part: CardPart, ctx: RenderContext, width: float,
-              height: float) -> tuple[Front, Back] | None:
+def fit_sides(plan: Plan, part: CardPart, ctx: RenderContext, width: float, height: float,
+              on_sheet: bool = False) -> tuple[Front, Back] | None:
     """Both sides of one card (the whole plan, or a set's share of it) in the first
     arrangement that fits, each at its largest size; None if none does. Every card of a set
-    carries all of the plan's red flags, rules and cautions."""
+    carries all of the plan's red flags and cautions. A card cut from a sheet (`on_sheet`)
+    has room to spare for more cards, so it always keeps the rules too and figures of at
+    least SHEET_FIGURE_PT; only a card paper may leave the rules to the poster and handout."""
+    min_fig_h = SHEET_FIGURE_PT if on_sheet else MIN_FIG_H
     emergency, urgent, rules, *extra = safety_blocks(plan, ctx.safety)
     personal = tuple(extra)
     alerts = SafetyBox((emergency, urgent), alert=True)
@@ -55,13 +61,15 @@ def fit_sides(plan: Plan, part: CardPart, ctx: RenderContext, width: float,
     def sides(arr: Arrangement) -> tuple[Front, Back] | None:
         front = _largest(ctx, lambda size, inline: measure_front(
             plan, part, ctx, width, height, size, inline, arr.steps_on_front,
-            SafetyBox((rules,)) if arr.rules else None, personal if arr.personal_on_front else ()))
+            SafetyBox((rules,)) if arr.rules else None, personal if arr.personal_on_front else (),
+            min_fig_h))
         back = front and _largest(ctx, lambda size, inline: measure_back(
             part, width, height, size, inline, arr.steps_on_front, alerts,
             () if arr.personal_on_front else personal))
         return (front, back) if back else None
 
-    return first_fit([arr for arr in ARRANGEMENTS if personal or not arr.personal_on_front], sides)
+    return first_fit([arr for arr in ARRANGEMENTS if (personal or not arr.personal_on_front)
+                      and (arr.rules or not on_sheet)], sides)
 
 
 def parts(plan: Plan, count: int) -> list[CardPart]:
@@ -114,18 +122,24 @@ class FittedCard:
                 for bx, by, w, h in front.figure_boxes()]
 
     def draw_page(self, c, number: int) -> None:
-        """Each tile's side, in its own coordinates."""
+        """Each tile's side, in its own coordinates; on a sheet, every card's figures at the
+        set's one scale, so the bodies on the sheet are all drawn the same size."""
+        fronts = [front for front, _ in self.cards]
+        scale = (None if self.per_sheet == 1 or len(fronts) == 1
+                 else shared_figure_scale(fronts[0].ctx, [i for f in fronts for i in f.items],
+                                          [b[2:] for f in fronts for b in f.figure_boxes()]))
         for (x, y), side in self._tiles(number):
             c.saveState()
             c.translate(x, y)
             if isinstance(side, Front):
-                side.draw(c)
+                side.draw(c, scale)
             else:
                 side.draw(c, self.cards[0][0].height)
             c.restoreState()
 
 
-SET_SIZES = {True: (1, 2, 3), False: (1, 2)}   # cards in a set, on a card paper or a sheet
+SET_SIZES = (1, 2, 3, 4)       # cards in a set: on a card paper up to three, on a sheet up to
+# its tiles; a sheet smaller than Letter (A5, half letter) may hold one card a page
 
 
 class CardDesign:
@@ -135,21 +149,25 @@ class CardDesign:
 
     def measure(self, plan: Plan, paper: Paper, ctx: RenderContext) -> FittedCard | NoFit:
         """One card if it holds the routine, four to a sheet if they fit, else two; else a
-        numbered set of cards ("card 1 of 2"), each with all the safety text."""
+        numbered set of cards ("card 1 of 2"), each with all the safety text; on a sheet too
+        small for a set's tiles (A5, half letter), one card a sheet."""
         def fitted(option: tuple[int, int]) -> FittedCard | None:
             count, per_sheet = option
             place = placement(paper, per_sheet)
             cards = []
             for part in parts(plan, count):
-                sides = fit_sides(plan, part, ctx, *place.inner)
+                sides = fit_sides(plan, part, ctx, *place.inner, on_sheet=not paper.card)
                 if sides is None:
                     return None
                 cards.append(sides)
-            return FittedCard(per_sheet, place, tuple(cards), sheet_template(paper, per_sheet))
+            return FittedCard(per_sheet, place, tuple(cards), sheet_template(paper, place))
 
-        options = [(count, per_sheet) for count in SET_SIZES[paper.card]
-                   if count <= len(plan.items)
-                   for per_sheet in ((1,) if paper.card else (4, 2))]
+        counts = [count for count in SET_SIZES if count <= len(plan.items)]
+        small = paper.width * paper.height < PAPERS["letter"].width * PAPERS["letter"].height
+        whole_pages = [(count, 1) for count in counts if count < SET_SIZES[-1]]
+        options = (whole_pages if paper.card else
+                   [(count, tiles) for count in counts for tiles in (4, 2) if count <= tiles]
+                   + (whole_pages if small else []))
         found = first_fit(options, fitted)
         return NoFit("") if found is None else found
 
@@ -161,7 +179,7 @@ class CardDesign:
     def refusal(self, plan: Plan, paper: Paper, ctx: RenderContext, failed: NoFit,
                 alternatives: tuple[str, ...]) -> str:
         """Why the card does not fit, and the card papers (smallest first) where it does."""
-        where = f"the {paper.name} card" if paper.card else f"a card half a {paper.name} sheet"
+        where = f"the {paper.name} card" if paper.card else f"a card cut from a sheet of {paper.name}"
         good = " or ".join(alternatives)
         if ctx.large_print:
             return (f"large print (text of at least {CARD.large_min:g} pt) does not fit on {where}; "

@@ -99,7 +99,13 @@ class Front:
             top -= h
         return boxes
 
-    def draw(self, c) -> None:
+    def figure_scale(self) -> float | None:
+        """The one scale this side's figures share (see `shared_figure_scale`)."""
+        return shared_figure_scale(self.ctx, self.items, [box[2:] for box in self.figure_boxes()])
+
+    def draw(self, c, scale: float | None = None) -> None:
+        """The side, its figures at `scale` (a set's, shared by every card on the sheet) or
+        its own."""
         y = draw_lines(c, self.title, 0, self.height, BOLD, self.title_size) - 2
         time = format_seconds(self.plan.total_s)
         base = y - self.time_size * 0.93
@@ -113,7 +119,7 @@ class Front:
         c.setLineWidth(1.2)
         c.line(0, y + 3, self.width, y + 3)
         boxes = self.figure_boxes()
-        scale = shared_figure_scale(self.ctx, self.items, [box[2:] for box in boxes])
+        scale = self.figure_scale() if scale is None else scale
         for k, item in enumerate(self.items):
             self._draw_row(c, k, item, y, boxes[k], scale)
             y -= self.row_h[k]
@@ -152,10 +158,11 @@ class Front:
 
 def measure_front(plan: Plan, part: CardPart, ctx: RenderContext, width: float, height: float,
                   size: float, inline: bool, steps: bool, rules: SafetyBox | None,
-                  personal: tuple[TextBlock, ...]) -> Front | None:
+                  personal: tuple[TextBlock, ...], min_fig_h: float = MIN_FIG_H) -> Front | None:
     """The front of one card of the plan at `size`, with the brief steps beside the figures if
     `steps`, and the rules and this person's cautions under the strip where given; None if it
-    does not fit. The time is the whole routine's."""
+    does not fit with every figure box at least `min_fig_h` tall. The time is the whole
+    routine's."""
     items = part.items
     lead_w = size * 1.9 + 5
     badge_w = max(text_width(dose_text(i), BOLD, size) + size * 0.9 for i in items)
@@ -175,7 +182,7 @@ def measure_front(plan: Plan, part: CardPart, ctx: RenderContext, width: float, 
         rules=rules, rules_h=rules.height(width, size, inline) if rules else 0.0, inline=inline,
         clinic=tuple(clinic_lines(ctx.clinic, REGULAR, size, width)))
     room = height - front.header_h() - front.footer_h()
-    rows = _row_heights([max(front.text_h(k), MIN_FIG_H) + 2 * ROW_PAD
+    rows = _row_heights([max(front.text_h(k), min_fig_h) + 2 * ROW_PAD
                          for k in range(len(items))], room)
     return replace(front, row_h=rows) if rows else None
 

@@ -2,11 +2,12 @@
 
 The pages are a flow of blocks: the clinic's header, the title, the fields to fill in, how to
 stretch safely (the red flags first), the routine at a glance, one block per stretch and a
-weekly tracker, with the sources after the safety section or the tracker. Every block is
-measured with the same functions that draw it, and a block never splits across pages:
+weekly tracker (last, or after the fields or the routine at a glance), with the sources after the safety
+section or the tracker. Every block is measured with the same functions that draw it, and a
+block never splits across pages:
 pagination is decided before anything is drawn, which is also how each page knows it is
-"page x of y". The design paginates a few variants (figure sizes, where the sources go) and
-keeps the one with the fewest pages.
+"page x of y". The design paginates a few variants (figure sizes, where the sources and the
+tracker go) and keeps the one with the fewest pages.
 """
 
 from __future__ import annotations
@@ -42,6 +43,9 @@ FIGURE_SHARES = (0.40, 0.34, 0.28)   # of the width, for a figure beside its ste
 TEXT_GAP = 14.0           # between the figure's frame and the text beside it
 UPRIGHT_MIN = 0.7         # an upright figure beside short text: at least this share of its height
 MIN_COLUMN_EM = 18        # a text column narrower than this many body sizes reads badly
+# Where the tracker may go, the usual place first.
+TRACKER_LAST, TRACKER_AFTER_GLANCE, TRACKER_AFTER_FIELDS = "last", "after glance", "after fields"
+TRACKER_PLACES = (TRACKER_LAST, TRACKER_AFTER_GLANCE, TRACKER_AFTER_FIELDS)
 
 
 class Handout:
@@ -55,30 +59,39 @@ class Handout:
         self.frequency = ctx.fields.frequency or (clinic.frequency if clinic else "")
         self._stretches: dict[float, list[Block]] = {}
 
-    def blocks(self, figure_share: float = FIGURE_SHARES[0],
-               sources_last: bool = False) -> list[Block]:
+    def blocks(self, figure_share: float = FIGURE_SHARES[0], sources_last: bool = False,
+               tracker_at: str = TRACKER_LAST) -> list[Block]:
         """The flow in reading order, its stretch figures `figure_share` of the width. The
         sources stay on the page of the block before them, never alone at the top of a page:
         they close the safety section or, with `sources_last`, the handout on the tracker's
-        page. With a number of stretches per page, the stretches start a page, and a new one
-        every that many."""
+        page. The tracker closes the handout or (`tracker_at`) follows the fields to fill in
+        or the routine at a glance, where a page would otherwise be part empty. With a number
+        of stretches per page, the stretches start a page, and a new one every that many."""
         per_page = self.ctx.stretches_per_page
-        *safety, last = self.front
+        *head, fields = self.top
+        *safety, last = self.safety_section
         stretches = [replace(block, new_page=bool(per_page and k and k % per_page == 0))
                      for k, block in enumerate(self.stretches(figure_share))]
         sources, glance, heading, tracker = self.back
-        return [*safety,
+        closing = [replace(tracker, keep_with_next=True), sources] if sources_last else [tracker]
+        at = {where: closing if where == tracker_at else [] for where in TRACKER_PLACES}
+        return [*head, fields, *at[TRACKER_AFTER_FIELDS], *safety,
                 *([last] if sources_last else [replace(last, keep_with_next=True), sources]),
-                glance, replace(heading, new_page=bool(per_page)), *stretches,
-                *([replace(tracker, keep_with_next=True), sources] if sources_last else [tracker])]
+                glance, *at[TRACKER_AFTER_GLANCE],
+                replace(heading, new_page=bool(per_page)), *stretches, *at[TRACKER_LAST]]
 
     @functools.cached_property
-    def front(self) -> list[Block]:
-        """The blocks before the stretches' that no variant changes: measured once."""
+    def top(self) -> list[Block]:
+        """The clinic's header, the title and the fields to fill in: measured once."""
         s, width, ctx = self.style, self.width, self.ctx
         header = clinic_header(ctx.clinic, s.heading, s.small, width, ctx.grayscale)
         return [*([header] if header else []), self.title_block(),
-                fields_block(s, width, ctx.fields, self.frequency), *self.safety()]
+                fields_block(s, width, ctx.fields, self.frequency)]
+
+    @functools.cached_property
+    def safety_section(self) -> list[Block]:
+        """How to stretch safely: measured once."""
+        return self.safety()
 
     @functools.cached_property
     def back(self) -> tuple[Block, Block, Block, Block]:
@@ -205,7 +218,8 @@ class HandoutDesign:
 
     def measure(self, plan: Plan, paper: Paper, ctx: RenderContext) -> FlowedPages | NoFit:
         """The handout in as few pages as its variants allow (figure sizes, where the sources
-        go), with its figures as large as they can be without costing a page."""
+        and the tracker go), with its figures as large as they can be without costing a page;
+        among equals, the first variant (sources after the safety, the tracker last)."""
         if paper.card:
             return NoFit(f"the handout needs a full sheet, not {paper.label}; "
                          "try --paper letter or --paper a4, or --layout card")
@@ -213,9 +227,12 @@ class HandoutDesign:
         template = PageTemplate(paper, handout.footer(), outline=True)
         best: FlowedPages | None = None
         for share in FIGURE_SHARES:
-            for sources_last in (False, True):
+            for sources_last, tracker_at in ((False, TRACKER_LAST), (True, TRACKER_LAST),
+                                             (False, TRACKER_AFTER_GLANCE),
+                                             (False, TRACKER_AFTER_FIELDS)):
                 try:
-                    pages = paginate(handout.blocks(share, sources_last), paper.height - MARGIN,
+                    pages = paginate(handout.blocks(share, sources_last, tracker_at),
+                                     paper.height - MARGIN,
                                      MARGIN + FOOTER_GAP, BLOCK_GAP, paper.label)
                 except LayoutError as exc:
                     return NoFit(str(exc))

@@ -24,7 +24,9 @@ from .typescale import POSTER, SMALL_PRINT_PT, growth
 
 FULL_STEPS_MIN_PT = 10.0   # below this, a one-line summary reads better than five small steps
 FOOTER_MAX_PT = 11.0
-LARGE_PRINT_SHEETS = 3      # a large-print poster may spread over up to three numbered sheets
+SET_SHEETS = 3              # a poster may spread over up to three numbered sheets: in large
+# print, or on a sheet smaller than Letter (A5, half letter), where the red flags alone take
+# more than half the page
 GAP = POSTER.gap
 
 
@@ -57,7 +59,7 @@ class Sheet:
 
     items: tuple[PlannedStretch, ...]
     head: Masthead
-    grid: Grid
+    grid: Grid | None           # None on a set's first sheet when it holds only the safety
     footer: SafetyColumns | SheetNote
 
 
@@ -79,12 +81,18 @@ class FittedPoster:
         return self.top - sheet.head.height() - GAP
 
     def figure_boxes(self) -> list[Box]:
-        first = self.sheets[0]
+        """The figure boxes of the first sheet that has stretches."""
+        first = next(sheet for sheet in self.sheets if sheet.grid is not None)
         return first.grid.figure_boxes(self.margin, self.grid_top(first))
 
     def draw_page(self, c, number: int) -> None:
+        """The masthead, the grid and the footer at the foot of the page; a sheet that holds
+        only the safety section has it right under the masthead."""
         sheet = self.sheets[number - 1]
         sheet.head.draw(c, self.margin, self.top)
+        if sheet.grid is None:
+            sheet.footer.draw(c, self.margin, self.grid_top(sheet) - sheet.footer.height)
+            return
         sheet.grid.draw(c, self.ctx, sheet.items, self.margin, self.grid_top(sheet))
         sheet.footer.draw(c, self.margin, self.margin)
 
@@ -103,10 +111,11 @@ class _Fitter:
 
     def poster(self, count: int) -> FittedPoster | None:
         """The plan on `count` sheets, if each fits. A set's first sheet holds the safety
-        section and as many stretches as fit beside it; the rest share the later sheets
-        evenly, each under a note that points back to the first."""
+        section and as many stretches as fit beside it (on a small sheet, perhaps none); the
+        rest share the later sheets evenly, each under a note that points back to the
+        first."""
         items, n = self.plan.items, len(self.plan.items)
-        for held in (range(n - count + 1, 0, -1) if count > 1 else (n,)):
+        for held in (range(n - count + 1, -1, -1) if count > 1 else (n,)):
             later = numbered_parts(items[held:], count - 1, "", "") if count > 1 else []
             parts = [items[:held]] + [part for _, part, _ in later]
             (start, part, title), *later = numbered(parts, self.plan.title, "sheet")
@@ -143,6 +152,8 @@ class _Fitter:
         smallest = max(self.lo, min(size - 1.0, self.footer_max))
         base = self.note(size) if note else self.footer(smallest, bullets)
         grid_h = (self.paper.height - 2 * self.margin - head.height() - base.height - 2 * GAP)
+        if not items:
+            return Sheet(items, head, None, base) if grid_h >= 0 else None
         options = list(grids(items, self.width, grid_h, GAP, size, brief, self.grow, first))
         if not options:
             return None
@@ -185,7 +196,8 @@ class PosterDesign:
         Large print that one sheet cannot hold goes onto a numbered set of sheets, as few as
         hold it (see `_Fitter.poster`)."""
         fitter = _Fitter(plan, paper, ctx)
-        most = min(len(plan.items), LARGE_PRINT_SHEETS) if ctx.large_print else 1
+        small = paper.width * paper.height < PAPERS["letter"].width * PAPERS["letter"].height
+        most = min(len(plan.items), SET_SHEETS) if ctx.large_print or small else 1
         counts = range(1, most + 1)
         return first_fit(counts, fitter.poster) or NoFit("")
 
@@ -198,8 +210,9 @@ class PosterDesign:
 
     def refusal(self, plan: Plan, paper: Paper, ctx: RenderContext, failed: NoFit,
                 alternatives: tuple[str, ...]) -> str:
-        where = (f" in large print, even on {LARGE_PRINT_SHEETS} sheets" if ctx.large_print
-                 else " with readable text")
+        small = paper.width * paper.height < PAPERS["letter"].width * PAPERS["letter"].height
+        where = (" in large print" if ctx.large_print else " with readable text") + (
+            f", even on {SET_SHEETS} sheets" if ctx.large_print or small else "")
         advice = [f"a larger --paper ({' or '.join(alternatives)})" if alternatives else "",
                   "fewer --minutes", "--layout handout" if ctx.large_print else ""]
         return (f"{len(plan.items)} stretches do not fit on a {paper.name} poster{where}; "
