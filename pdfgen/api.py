@@ -73,7 +73,7 @@ def parse_minutes(value: Any) -> float:
 def make_request(catalog: Catalog, *, areas: Sequence[str] = ("lower-back",), minutes: Any = 7,
                  setting: str = "home", equipment: Sequence[str] | None = None,
                  conditions: Sequence[str] = (), level: str = "intermediate",
-                 title: str = "") -> Request:
+                 title: str = "", font: glyphs.Typeface | None = None) -> Request:
     """Builds a typed Request from words as a person types them.
 
     Raises:
@@ -93,7 +93,7 @@ def make_request(catalog: Catalog, *, areas: Sequence[str] = ("lower-back",), mi
     title = glyphs.one_line(str(title))
     if len(title) > MAX_TITLE:
         raise ValueError(f"title: at most {MAX_TITLE} characters (got {len(title)})")
-    unprintable = glyphs.problem(title)
+    unprintable = glyphs.problem(title, font)
     if unprintable:
         raise ValueError(f"title: {unprintable}")
     return Request(
@@ -114,7 +114,8 @@ FIELD_LIMITS = {"patient": 80, "clinician": 80, "frequency": 80, "notes": 600}
 
 
 def make_fields(*, patient: str = "", clinician: str = "", frequency: str = "", notes: str = "",
-                date: str = "", today: dt.date | None = None) -> PatientFields:
+                date: str = "", today: dt.date | None = None,
+                font: glyphs.Typeface | None = None) -> PatientFields:
     """The handout's fill-in fields, checked. No date unless asked, so output stays reproducible.
 
     Raises:
@@ -127,7 +128,7 @@ def make_fields(*, patient: str = "", clinician: str = "", frequency: str = "", 
         if len(values[key]) > FIELD_LIMITS[key]:
             raise ValueError(f"{key}: at most {FIELD_LIMITS[key]} characters "
                              f"(got {len(values[key])})")
-        unprintable = glyphs.problem(values[key])
+        unprintable = glyphs.problem(values[key], font)
         if unprintable:
             raise ValueError(f"{key}: {unprintable}")
     return PatientFields(date=parse_date(date, today), **values)
@@ -188,14 +189,16 @@ def make_plan(catalog: Catalog, request: Request, routine: str | None = None) ->
 
 def render(catalog: Catalog, plan: Plan, layout: str | Layout = "poster", paper: str | Paper = "letter",
            grayscale: bool = False, *, large_print: bool = False, clinic: Clinic | None = None,
-           fields: PatientFields | None = None, per_page: int = 0) -> bytes:
+           fields: PatientFields | None = None, per_page: int = 0,
+           font: glyphs.Typeface | None = None) -> bytes:
     """The PDF bytes for a plan. Same inputs, same bytes. `per_page` (1 to 3) puts at most
     that many stretches on a page of a handout, each group starting a page; 0 fits as many
-    as the pages hold.
+    as the pages hold. `font` (see `glyphs.load_typeface`), a user's TrueType font, prints
+    what the built-in DejaVu Sans cannot (Chinese, Japanese, Korean names).
 
     Raises:
         ValueError: unknown layout or paper, or `per_page` outside 0-3 or not for a handout.
-        LayoutError: the plan does not fit the paper.
+        LayoutError: the plan does not fit the paper, or prints a character `font` lacks.
     """
     from .layouts import engine
 
@@ -206,7 +209,7 @@ def render(catalog: Catalog, plan: Plan, layout: str | Layout = "poster", paper:
     if per_page and kind is not Layout.HANDOUT:
         raise ValueError(f"per page: only a handout sets how many stretches go on a page, "
                          f"not the {kind.value}")
-    ctx = _context(catalog, plan, grayscale, large_print, clinic, fields, per_page)
+    ctx = _context(catalog, plan, grayscale, large_print, clinic, fields, per_page, font)
     return engine.render(page_design(kind), plan, sheet, ctx)
 
 
@@ -232,7 +235,8 @@ def render_or_larger(catalog: Catalog, plan: Plan, layout: str | Layout, paper: 
 
 
 def _context(catalog: Catalog, plan: Plan, grayscale: bool, large_print: bool,
-             clinic: Clinic | None, fields: PatientFields | None, per_page: int = 0):
+             clinic: Clinic | None, fields: PatientFields | None, per_page: int = 0,
+             font: glyphs.Typeface | None = None):
     """Everything a page design needs besides the plan: its figures, the safety text, the
     print settings and the clinic's details."""
     from .layouts.context import RenderContext
@@ -241,7 +245,7 @@ def _context(catalog: Catalog, plan: Plan, grayscale: bool, large_print: bool,
                                           if not i.stretch.image])
     return RenderContext(figures=figures, safety=catalog.safety, grayscale=grayscale,
                          large_print=large_print, clinic=clinic, fields=fields or PatientFields(),
-                         stretches_per_page=per_page)
+                         stretches_per_page=per_page, fallback=font)
 
 
 def page_design(layout: Layout):
@@ -280,7 +284,7 @@ def default_output(plan: Plan, layout: str, paper: str, folder: Path = Path("out
 def build_pdf(catalog: Catalog, plan: Plan, layout: str = "poster", paper: str = "letter",
               output: Path | str | None = None, grayscale: bool = False, *, large_print: bool = False,
               clinic: Clinic | None = None, fields: PatientFields | None = None,
-              per_page: int = 0) -> Path:
+              per_page: int = 0, font: glyphs.Typeface | None = None) -> Path:
     """Renders and writes the PDF atomically; returns where it was written.
 
     The same inputs always give the same bytes, so a PDF made before is taken from the user's
@@ -297,12 +301,12 @@ def build_pdf(catalog: Catalog, plan: Plan, layout: str = "poster", paper: str =
     def make() -> tuple[bytes, tuple[str, ...]]:
         with recorded_warnings() as notes:
             made = render(catalog, plan, layout, paper, grayscale, large_print=large_print,
-                          clinic=clinic, fields=fields, per_page=per_page)
+                          clinic=clinic, fields=fields, per_page=per_page, font=font)
         return made, tuple(notes)
 
     digest = render_digest(catalog, plan, layout, find_paper(paper).name, grayscale=grayscale,
                            large_print=large_print, clinic=clinic, fields=fields,
-                           per_page=per_page)
+                           per_page=per_page, font=font)
     data, notes = cached("pdf", digest, make, _is_rendered)
     if notes:
         from .photo import PhotoWarning

@@ -119,7 +119,7 @@ def _text(name: str, key: str, value: Any) -> str:
     if len(text) > TEXT_LIMITS[key]:
         raise ContentError([f"{name}: {key}: at most {TEXT_LIMITS[key]} characters "
                             f"(got {len(text)})"])
-    unprintable = glyphs.problem(text) if key != "logo" else None
+    unprintable = glyphs.problem(text, offer_font=False) if key != "logo" else None
     if unprintable:
         raise ContentError([f"{name}: {key}: {unprintable}"])
     return text

@@ -26,8 +26,8 @@ if TYPE_CHECKING:
 def render_digest(catalog: Catalog, plan: Plan, layout: str, paper: str, *,
                   grayscale: bool = False, large_print: bool = False,
                   clinic: Clinic | None = None, fields: PatientFields | None = None,
-                  per_page: int = 0) -> str:
-    """The digest of one render's inputs (hex)."""
+                  per_page: int = 0, font=None) -> str:
+    """The digest of one render's inputs (hex); a user's font counts by its files' bytes."""
     from .version import VERSION
 
     h = hashlib.sha256(f"{VERSION}|{_reportlab_stamp()}|{environment_inputs()}|{layout}|"
@@ -40,6 +40,8 @@ def render_digest(catalog: Catalog, plan: Plan, layout: str, paper: str, *,
         h.update(_file_digest(catalog.figures[fid]))
     for image in sorted({i.stretch.image for i in plan.items if i.stretch.image}):
         h.update(_file_digest(Path(image)))
+    if font is not None:
+        h.update(_file_digest(font.regular) + _file_digest(font.bold))
     return h.hexdigest()
 
 

@@ -5,6 +5,10 @@ pages use DejaVu Sans and its bold (`pdfgen/fonts/`), which cover Latin with all
 (Vietnamese too), Greek and Cyrillic, so a name like "Antonín Dvořák" or "Nguyễn" prints; what
 they lack (CJK, Arabic, emoji) would print as boxes, so stretchcard refuses it instead, naming
 the character, while the text is still in a file or on the command line where it can be fixed.
+A user's TrueType font (`--font`, a `Typeface`) prints what DejaVu Sans lacks: each line is
+drawn in runs, DejaVu Sans where it has the glyph, the user's font where not. Right-to-left
+letters (Arabic, Hebrew) stay refused even in a font that has them: ReportLab neither
+reverses nor joins them, so they would print as wrong words.
 
 The table is measured from the fonts once and kept here, so checking text (which every catalog
 load does) never imports ReportLab: `stretchcard list` stays fast. `measure()` reads the fonts
@@ -15,6 +19,8 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
 
 # Inclusive code point ranges that both page fonts map to a real glyph.
 PRINTABLE: tuple[tuple[int, int], ...] = (
@@ -33,6 +39,7 @@ PRINTABLE: tuple[tuple[int, int], ...] = (
 )
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
 INVISIBLE = frozenset({"Cc", "Cf", "Zl", "Zp"})
+RIGHT_TO_LEFT = frozenset({"R", "AL"})   # letters a left-to-right layout would print backwards
 _STARTS = [low for low, _ in PRINTABLE]
 
 
@@ -58,20 +65,66 @@ def unprintable(text: str) -> list[str]:
     return list(dict.fromkeys(ch for ch in text if not printable(ch)))
 
 
-def problem(text: str) -> str | None:
-    """A one-line complaint naming the characters `text` cannot be printed with, or None."""
-    bad = unprintable(text)
+def problem(text: str, font: "Typeface | None" = None, offer_font: bool = True) -> str | None:
+    """A one-line complaint naming the characters `text` cannot be printed with (in the
+    built-in fonts, with a user's fallback `font` if given), or None; `offer_font` points to
+    `--font` (not for content, which every page prints in the built-in fonts)."""
+    bad = unprintable(text) if font is None else font.missing(text)
     if not bad:
         return None
     shown = ", ".join(f"{ch!r} (U+{ord(ch):04X})" for ch in bad[:3])
     more = f" and {len(bad) - 3} more" if len(bad) > 3 else ""
-    return f"cannot print {shown}{more} with the built-in font"
+    if font is None:
+        hint = "; --font FILE takes a TrueType font that has it" if offer_font else ""
+        return f"cannot print {shown}{more} with the built-in font{hint}"
+    return f"cannot print {shown}{more} with the built-in font or {font.regular.name}"
 
 
-def font_files():
+@dataclass(frozen=True)
+class Typeface:
+    """A user's TrueType font (`--font`) and its bold, which print what DejaVu Sans lacks, with
+    the characters both faces can draw."""
+
+    regular: Path
+    bold: Path
+    covered: frozenset[int]
+
+    def missing(self, text: str) -> list[str]:
+        """The distinct characters of `text` that neither the built-in fonts nor this one can
+        draw, in order of appearance."""
+        return [ch for ch in unprintable(text) if ch.isspace() or ord(ch) not in self.covered]
+
+
+def load_typeface(regular: Path | str, bold: Path | str | None = None) -> Typeface:
+    """A user's TrueType font (and its bold; without one the regular face serves for both) for
+    the characters DejaVu Sans lacks, read to learn which those are.
+
+    Raises:
+        ValueError: in one line, a file that is missing or that ReportLab cannot embed (an
+            OpenType font with PostScript outlines, a collection, not a font at all).
+    """
+    from reportlab.pdfbase.ttfonts import TTFError, TTFontFile
+
+    paths = [Path(regular).expanduser(), Path(bold or regular).expanduser()]
+    covered = None
+    for path in paths:
+        if not path.is_file():
+            raise ValueError(f"font {str(path)!r}: no such file")
+        try:
+            cmap = TTFontFile(str(path)).charToGlyph
+        except (TTFError, OSError, ValueError, KeyError, IndexError) as exc:
+            reason = " ".join(str(exc).split()) or type(exc).__name__
+            raise ValueError(f"font {path.name!r}: not a TrueType font stretchcard can embed "
+                             f"({reason[:120]}); give a .ttf file") from None
+        codes = {code for code, glyph in cmap.items()
+                 if glyph and unicodedata.category(chr(code)) not in INVISIBLE
+                 and unicodedata.bidirectional(chr(code)) not in RIGHT_TO_LEFT}
+        covered = codes if covered is None else covered & codes
+    return Typeface(paths[0].resolve(), paths[1].resolve(), frozenset(covered or ()))
+
+
+def font_files() -> tuple[Path, Path]:
     """The regular and bold page font files, inside the package."""
-    from pathlib import Path
-
     folder = Path(__file__).resolve().parent / "fonts"
     return tuple(folder / name for name in FONT_FILES)
 

@@ -110,7 +110,7 @@ class Field:
             raise self.fail("must not be empty")
         if len(value) > max_len:
             raise self.fail(f"too long ({len(value)} characters, at most {max_len})")
-        unprintable = glyphs.problem(value) if printed else None
+        unprintable = glyphs.problem(value, offer_font=False) if printed else None
         if unprintable:
             raise self.fail(unprintable)
         return value

@@ -92,7 +92,8 @@ def test_make_request_names_every_bad_character_once(catalog):
     with pytest.raises(ValueError) as info:
         api.make_request(catalog, title="😀 ok 😀 腰腰")
     assert str(info.value) == ("title: cannot print '😀' (U+1F600), '腰' (U+8170) "
-                               "with the built-in font")
+                               "with the built-in font; --font FILE takes a TrueType font "
+                               "that has it")
 
 
 def test_markup_and_quotes_in_content_print_literally(run, tmp_path):

@@ -9,6 +9,7 @@ from pypdf import PdfReader
 
 from pdfgen import api
 from pdfgen.layouts.common import dose_text
+from pdfgen.model import Layout
 from pdfgen.paper import PAPERS
 from tests.conftest import font_sizes, ink_in_margin, pdf_text, render_pages, unembedded_fonts
 
@@ -211,3 +212,23 @@ def test_large_print_posters_on_a_home_sheet_are_never_refused(catalog, paper):
         assert [text.count("Call for emergency help") for text in pages] == [1] + [0] * (len(pages) - 1)
         assert flag in pages[0]
         assert min(font_sizes(data)) >= 14.0
+
+@pytest.mark.parametrize("paper", ["letter", "a4", "legal", "tabloid"])
+def test_no_cell_stands_empty_a_short_last_row_fills_the_width(catalog, paper):
+    """Five stretches in three columns used to leave the sixth cell blank while every
+    stretch's steps were cut to a summary; the last row's cells now share the whole row."""
+    from pdfgen.layouts import engine
+    from pdfgen.layouts.context import RenderContext
+
+    for minutes, routine in ((7, None), (10, None), (7, "seven-in-seven")):
+        plan = api.make_plan(catalog, api.make_request(catalog, minutes=minutes), routine)
+        ctx = RenderContext(api.load_figure_specs(catalog, [i.stretch.figure for i in plan.items]),
+                            catalog.safety)
+        fitted = engine.fit(api.page_design(Layout.POSTER), plan, PAPERS[paper], ctx)
+        grid = fitted.sheets[0].grid
+        full = grid.cols * grid.cell_w + (grid.cols - 1) * grid.gap
+        for r, row in enumerate(grid.rows):
+            members = min(grid.cols, len(plan.items) - r * grid.cols)
+            assert members * row.cell_w + (members - 1) * grid.gap == pytest.approx(full)
+        boxes = fitted.figure_boxes()
+        assert len(boxes) == len(plan.items)

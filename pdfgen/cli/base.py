@@ -174,8 +174,9 @@ def selection_options(fn):
 
 
 def plan_from_options(ctx: click.Context, areas, minutes, setting, equipment, conditions, level,
-                      routine, title):
-    """The catalog and the plan for the selection options."""
+                      routine, title, font=None):
+    """The catalog and the plan for the selection options (the title checked against `font`,
+    the typeface it will be printed in)."""
     from .. import api
 
     catalog = catalog_of(ctx)
@@ -184,7 +185,7 @@ def plan_from_options(ctx: click.Context, areas, minutes, setting, equipment, co
     with reported(ctx):
         request = api.make_request(catalog, areas=areas, minutes=minutes, setting=setting,
                                    equipment=equipment or None, conditions=conditions,
-                                   level=level, title=title)
+                                   level=level, title=title, font=font)
         plan = api.make_plan(catalog, request, routine)
     detail(ctx, f"planned: {api.summary(plan)}")
     return catalog, plan

@@ -46,14 +46,19 @@ def handout_options(fn):
               help="Paper size (see 'stretchcard list papers'). "
                    "[default: the clinic's paper, else letter]")
 @click.option("--grayscale", is_flag=True, help="Print without colour.")
+@click.option("--font", "font_file", type=click.Path(), default=None,
+              help="A TrueType font (.ttf) to print in, for names the built-in DejaVu Sans "
+                   "cannot print (Chinese, Japanese, Korean). [default: DejaVu Sans]")
+@click.option("--bold-font", "bold_file", type=click.Path(), default=None,
+              help="Its bold face. [default: the --font file for both]")
 @handout_options
 @click.option("-o", "--output", type=click.Path(),
               help="PDF file to write. [default: a descriptive name in output/]")
 @format_option
 @click.pass_context
 def build(ctx, areas, minutes, setting, equipment, conditions, level, routine, title, layout,
-          paper, grayscale, clinic_file, patient, clinician, frequency, notes, date, large_print,
-          per_page, output, fmt):
+          paper, grayscale, font_file, bold_file, clinic_file, patient, clinician, frequency,
+          notes, date, large_print, per_page, output, fmt):
     """Plan a routine and write it as a printable PDF.
 
     \b
@@ -62,8 +67,15 @@ def build(ctx, areas, minutes, setting, equipment, conditions, level, routine, t
       stretchcard build -l handout --clinic clinic.toml --patient "A. Smith" --date today
     """
     from .. import api
+    from ..glyphs import load_typeface
     from ..paper import paper as find_paper
 
+    if bold_file and not font_file:
+        raise click.UsageError("--bold-font needs --font", ctx)
+    try:
+        font = load_typeface(font_file, bold_file) if font_file else None
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), ctx, param_hint="'--font'") from None
     with reported(ctx):
         clinic = api.load_clinic(clinic_file) if clinic_file else None
     try:
@@ -72,15 +84,15 @@ def build(ctx, areas, minutes, setting, equipment, conditions, level, routine, t
         raise click.BadParameter(str(exc), ctx, param_hint="'-p' / '--paper'") from None
     with reported(ctx):
         fields = api.make_fields(patient=patient, clinician=clinician, frequency=frequency,
-                                 notes=notes, date=date)
+                                 notes=notes, date=date, font=font)
     if per_page and layout != "handout":
         raise click.UsageError(f"--per-page is for the handout, not the {layout}", ctx)
     catalog, plan = plan_from_options(ctx, areas, minutes, setting, equipment, conditions, level,
-                                      routine, title)
+                                      routine, title, font)
     with reported(ctx), api.recorded_warnings() as photo_warnings:
         path = api.build_pdf(catalog, plan, layout, sheet.name, output, grayscale,
                              large_print=large_print, clinic=clinic, fields=fields,
-                             per_page=int(per_page or 0))
+                             per_page=int(per_page or 0), font=font)
     for text in photo_warnings:
         warn(text)
     for note in plan.notes:

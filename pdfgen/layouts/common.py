@@ -28,20 +28,34 @@ STOP_FILL = (0.99, 0.94, 0.93)
 STOP_LINE = (0.70, 0.13, 0.11)
 
 
-@functools.lru_cache(maxsize=1)
-def register_fonts() -> tuple[str, str]:
-    """Registers the page fonts once per process: DejaVu Sans and its bold, shipped in the
-    package (`pdfgen/fonts/`), embedded in each PDF as subsets."""
+FALLBACK = {REGULAR: "SC-Fallback", BOLD: "SC-Fallback-Bold"}   # a user's --font, by face
+_REGISTERED: list = []    # the fallback Typeface (or None) registered now, once fonts are
+
+
+def register_fonts(fallback=None) -> tuple[str, str]:
+    """Registers the page fonts: DejaVu Sans and its bold (shipped in `pdfgen/fonts/`) as
+    REGULAR and BOLD, and a user's `fallback` typeface (`--font`) for the characters they lack,
+    all embedded in each PDF as subsets. Each is registered once; a change of fallback forgets
+    every width measured before it, so no line is broken by another font's widths."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    from ..glyphs import font_files
+    if _REGISTERED and _REGISTERED[0] == fallback:
+        return REGULAR, BOLD
+    if not _REGISTERED:
+        from ..glyphs import font_files
 
-    regular, bold = font_files()
-    pdfmetrics.registerFont(TTFont(REGULAR, str(regular)))
-    pdfmetrics.registerFont(TTFont(BOLD, str(bold)))
-    pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=REGULAR,
-                                  boldItalic=BOLD)
+        regular, bold = font_files()
+        pdfmetrics.registerFont(TTFont(REGULAR, str(regular)))
+        pdfmetrics.registerFont(TTFont(BOLD, str(bold)))
+        pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=REGULAR,
+                                      boldItalic=BOLD)
+    if fallback is not None:
+        pdfmetrics.registerFont(TTFont(FALLBACK[REGULAR], str(fallback.regular)))
+        pdfmetrics.registerFont(TTFont(FALLBACK[BOLD], str(fallback.bold)))
+    for cache in (_advance_widths, _units, _wrapped):
+        cache.cache_clear()
+    _REGISTERED[:] = [fallback]
     return REGULAR, BOLD
 
 
@@ -57,7 +71,8 @@ def text_width(text: str, font: str, size: float) -> float:
 
 @functools.lru_cache(maxsize=None)
 def _advance_widths(font: str) -> tuple[dict[int, float], float]:
-    """The font's advance widths (1/1000 em) by code point, as ReportLab's stringWidth reads them.
+    """The font's advance widths (1/1000 em) by code point, as ReportLab's stringWidth reads them,
+    with a fallback font's widths for the characters the font lacks (drawn in the fallback).
 
     ReportLab adds these one by one for every string it measures, so a fitter that measures
     thousands of strings spends most of its time there. Summing them in another order, or a
@@ -67,11 +82,17 @@ def _advance_widths(font: str) -> tuple[dict[int, float], float]:
     """
     from reportlab.pdfbase.pdfmetrics import getFont
 
-    register_fonts()
-    face = getFont(font).face
-    if not all((w * 65536).is_integer() for w in [face.defaultWidth, *face.charWidths.values()]):
-        raise ValueError(f"{font}: advance widths are not multiples of 1/65536, so sums would round")
-    return face.charWidths, face.defaultWidth
+    if not _REGISTERED:
+        register_fonts()
+    faces = [getFont(font).face] + ([getFont(FALLBACK[font]).face] if _REGISTERED[0] else [])
+    widths: dict[int, float] = {}
+    for face in reversed(faces):
+        if not all((w * 65536).is_integer()
+                   for w in [face.defaultWidth, *face.charWidths.values()]):
+            raise ValueError(f"{face.name}: advance widths are not multiples of 1/65536, so sums "
+                             "would round")
+        widths.update(face.charWidths)
+    return widths, faces[0].defaultWidth
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -134,11 +155,12 @@ def luminance_gray(r: float, g: float, b: float) -> float:
 
 
 def new_canvas(buffer, page_size: tuple[float, float], plan: Plan, layout: str,
-               grayscale: bool = False):
+               grayscale: bool = False, fallback=None):
     """A canvas set up for reproducible, well-labelled output (fonts, metadata, invariant).
 
     With `grayscale`, every colour set on it is printed as its gray, so a clinic's black-only
-    printer gets exactly what was checked on screen.
+    printer gets exactly what was checked on screen. With a user's `fallback` font, each
+    string is drawn in runs: DejaVu Sans where it has the glyph, the fallback where not.
     """
     from reportlab.pdfgen.canvas import Canvas
 
@@ -151,8 +173,9 @@ def new_canvas(buffer, page_size: tuple[float, float], plan: Plan, layout: str,
         def setStrokeColorRGB(self, r, g, b, alpha=None):
             self.setStrokeGray(luminance_gray(r, g, b), alpha)
 
-    register_fonts()
-    cls = GrayCanvas if grayscale else Canvas
+    base = GrayCanvas if grayscale else Canvas
+    cls = base if fallback is None else _fallback_canvas(base, fallback)
+    register_fonts(fallback)
     c = cls(buffer, pagesize=page_size, invariant=1, lang="en-US", pageCompression=1,
             initialFontName=REGULAR, initialFontSize=10)
     c.setTitle(plan.title)
@@ -163,6 +186,44 @@ def new_canvas(buffer, page_size: tuple[float, float], plan: Plan, layout: str,
     c.setKeywords(", ".join(["stretching", "back pain", layout]
                             + [i.stretch.name for i in plan.items]))
     return c
+
+
+def _fallback_canvas(base, fallback):
+    """`base` drawing each string as runs of the page font and of `fallback` (for what DejaVu
+    Sans lacks), each run advanced by the same widths the fitter measured; a character in
+    neither font is an error naming it, never an empty box."""
+    from ..errors import LayoutError
+    from ..glyphs import printable, problem
+
+    def runs(text: str) -> list[tuple[bool, str]]:
+        out: list[tuple[bool, str]] = []
+        for ch in text:
+            own = printable(ch) or ch.isspace()
+            if out and out[-1][0] == own:
+                out[-1] = (own, out[-1][1] + ch)
+            else:
+                out.append((own, ch))
+        return out
+
+    class FallbackCanvas(base):
+        def drawString(self, x, y, text, *args, **kw):
+            complaint = problem(text, fallback)
+            if complaint:
+                raise LayoutError(f"this page {complaint}; use a font that has it")
+            font, size = self._fontname, self._fontsize
+            for own, part in runs(text):
+                self.setFont(font if own else FALLBACK[font], size)
+                base.drawString(self, x, y, part, *args, **kw)
+                x += text_width(part, font, size)
+            self.setFont(font, size)
+
+        def drawCentredString(self, x, y, text, *args, **kw):
+            self.drawString(x - text_width(text, self._fontname, self._fontsize) / 2, y, text)
+
+        def drawRightString(self, x, y, text, *args, **kw):
+            self.drawString(x - text_width(text, self._fontname, self._fontsize), y, text)
+
+    return FallbackCanvas
 
 
 def dose_text(item: PlannedStretch) -> str:

@@ -10,6 +10,7 @@ from ..model import PlannedStretch, SafetyRules
 
 if TYPE_CHECKING:
     from ..branding import Clinic
+    from ..glyphs import Typeface
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class RenderContext:
     clinic: "Clinic | None" = None
     fields: PatientFields = PatientFields()
     stretches_per_page: int = 0     # the handout's stretches per page at most; 0: as many as fit
+    fallback: "Typeface | None" = None   # a user's font (--font) for what DejaVu Sans lacks
 
     def geometry(self, figure_id: str, mirrored: bool = False):
         """The figure's geometry, built once per process and reused by every page and render."""

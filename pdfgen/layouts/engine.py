@@ -21,7 +21,7 @@ from typing import Callable, Iterable, Protocol, Sequence, TypeVar
 from ..errors import LayoutError
 from ..model import Plan
 from ..paper import Paper, larger
-from .common import new_canvas
+from .common import new_canvas, register_fonts
 from .context import RenderContext
 
 Box = tuple[float, float, float, float]   # x, y (lower left), width, height, in points
@@ -83,6 +83,7 @@ class Design(Protocol):
 
 def fit(design: Design, plan: Plan, paper: Paper, ctx: RenderContext) -> Fitted | NoFit:
     """The design measured on `paper`, or why not, naming the papers where it does fit."""
+    register_fonts(ctx.fallback)     # measured in the fonts it will be drawn in
     measured = design.measure(plan, paper, ctx)
     if not isinstance(measured, NoFit):
         return measured
@@ -127,7 +128,7 @@ def draw(fitted: Fitted, plan: Plan, layout: str, ctx: RenderContext) -> bytes:
     """The PDF: one canvas, each page's content and then its furniture."""
     template = fitted.template
     buf = io.BytesIO()
-    c = new_canvas(buf, template.paper.size, plan, layout, ctx.grayscale)
+    c = new_canvas(buf, template.paper.size, plan, layout, ctx.grayscale, ctx.fallback)
     if template.outline:
         c.showOutline()
     total = fitted.page_count

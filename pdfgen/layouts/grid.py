@@ -1,4 +1,5 @@
-"""A grid of stretch cells: equal columns, each row as tall as its tallest cell.
+"""A grid of stretch cells: equal columns, each row as tall as its tallest cell, and a short
+last row's cells widened to fill it (no cell stands empty while the text is cut to summaries).
 
 Each cell is a boxed stretch block: figure above the text or, in a wide cell, beside the steps.
 The cells of a row share its tallest heading, steps and tail, so their figures line up, and
@@ -49,8 +50,24 @@ class Cell:
 
 
 @dataclass(frozen=True)
+class Row:
+    """One row's shape: its cells' width and whether their figures sit beside the steps. A
+    short last row widens its cells to fill the row, so no cell stands empty."""
+
+    cell_w: float
+    side: bool
+
+    def inner(self, size: float) -> float:
+        return self.cell_w - 2 * size * 0.6
+
+    def fig_w(self, size: float) -> float:
+        inner = self.inner(size)
+        return inner * FIG_SHARE - 6 if self.side else inner
+
+
+@dataclass(frozen=True)
 class Grid:
-    """A fitted grid: columns, whether figures sit beside the steps, and every measure."""
+    """A fitted grid: columns, each row's shape and every measure."""
 
     cols: int
     side: bool
@@ -61,19 +78,15 @@ class Grid:
     mid_h: tuple[float, ...]     # per row: the figure's height (and the steps' room, if side)
     heads: tuple[Heading, ...]
     texts: tuple[StretchText, ...]
+    rows: tuple[Row, ...] = ()
 
     @property
     def pad(self) -> float:
         return self.size * 0.6
 
-    @property
-    def fig_w(self) -> float:
-        inner = self.cell_w - 2 * self.pad
-        return inner * FIG_SHARE - 6 if self.side else inner
-
     def figure_size(self) -> float:
         """The smallest figure box side: what a fitter maximises after the type size."""
-        return min(self.fig_w, min(self.mid_h))
+        return min(min(row.fig_w(self.size), h) for row, h in zip(self.rows, self.mid_h))
 
     def height(self) -> float:
         return sum(self.row_h) + (len(self.row_h) - 1) * self.gap
@@ -81,16 +94,15 @@ class Grid:
     def cells(self, x: float, top: float) -> list[Cell]:
         """Every cell for the grid's top-left corner at (x, top), in plan order."""
         out = []
-        inner = self.cell_w - 2 * self.pad
-        placement, text_x, gap = ((Placement.BESIDE_STEPS, inner * FIG_SHARE, SIDE_GAP) if self.side
-                                  else (Placement.ABOVE, 0.0, ABOVE_GAP))
-        for r, row_h in enumerate(self.row_h):
+        for r, (row, row_h) in enumerate(zip(self.rows, self.row_h)):
+            placement, text_x, gap = ((Placement.BESIDE_STEPS, row.inner(self.size) * FIG_SHARE,
+                                       SIDE_GAP) if row.side else (Placement.ABOVE, 0.0, ABOVE_GAP))
             members = range(r * self.cols, min(len(self.heads), (r + 1) * self.cols))
             head = max(self.heads[k].height() for k in members)
             for k in members:
-                block = StretchBlock(self.heads[k], self.texts[k], placement, self.fig_w,
-                                     self.mid_h[r], text_x, gap, head)
-                out.append(Cell(k, r, x + (k - r * self.cols) * (self.cell_w + self.gap), top,
+                block = StretchBlock(self.heads[k], self.texts[k], placement,
+                                     row.fig_w(self.size), self.mid_h[r], text_x, gap, head)
+                out.append(Cell(k, r, x + (k - r * self.cols) * (row.cell_w + self.gap), top,
                                 block))
             top -= row_h + self.gap
         return out
@@ -111,7 +123,8 @@ class Grid:
             height = self.row_h[cell.row]
             c.setStrokeColorRGB(*BOX_LINE)
             c.setLineWidth(0.8)
-            c.roundRect(cell.x, cell.top - height, self.cell_w, height, 6, stroke=1, fill=0)
+            c.roundRect(cell.x, cell.top - height, self.rows[cell.row].cell_w, height, 6,
+                        stroke=1, fill=0)
             cell.block.draw(c, ctx, items[cell.index], cell.x + self.pad, cell.top - self.pad,
                             scale)
 
@@ -136,37 +149,45 @@ def measure_grid(items: Sequence[PlannedStretch], cols: int, side: bool, size: f
                  cell_w: float, height: float, gap: float, grow: float = 1.0,
                  first: int = 1) -> Grid | None:
     """One grid shape measured, or None if it does not fit `height`; `brief` prints each
-    stretch's summary in place of its steps; the cells are numbered from `first`."""
+    stretch's summary in place of its steps; the cells are numbered from `first`. A short
+    last row's cells share the whole row, their figures beside the steps when wide enough."""
     pad = size * 0.6
-    inner = cell_w - 2 * pad
-    step_w = inner * (1 - FIG_SHARE) if side else inner
-    fig_w = inner * FIG_SHARE - 6 if side else inner
-    if any(splits_a_word(i.stretch.name, BOLD, size * NAME_SCALE, inner - size * NAME_INDENT)
-           for i in items):
+    members = [range(r * cols, min(len(items), (r + 1) * cols))
+               for r in range(math.ceil(len(items) / cols))]
+    shapes = []
+    for row in members:
+        width = (cols * cell_w + (cols - 1) * gap - (len(row) - 1) * gap) / len(row)
+        shapes.append(Row(width, side or (len(row) < cols and width >= SIDE_CELL_W * grow)))
+    shape_of = [shapes[r] for r, row in enumerate(members) for _ in row]
+    if any(splits_a_word(i.stretch.name, BOLD, size * NAME_SCALE,
+                         shape.inner(size) - size * NAME_INDENT)
+           for i, shape in zip(items, shape_of)):
         return None   # a name broken inside a word: a wider cell reads better
-    heads = tuple(cell_heading(k, i, size, inner) for k, i in enumerate(items, first))
-    texts = tuple(stretch_text(i, size, inner, CELL_SPACING, step_w, brief) for i in items)
-    rows = [range(r * cols, min(len(items), (r + 1) * cols))
-            for r in range(math.ceil(len(items) / cols))]
+    heads = tuple(cell_heading(k, i, size, shape.inner(size))
+                  for (k, i), shape in zip(enumerate(items, first), shape_of))
+    texts = tuple(stretch_text(i, size, shape.inner(size), CELL_SPACING,
+                               shape.inner(size) * (1 - FIG_SHARE) if shape.side else shape.inner(size),
+                               brief) for i, shape in zip(items, shape_of))
     min_fig = max(52.0, size * 6)
-    max_fig = min(fig_w * (1.3 if side else 0.7), MAX_FIGURE_PT * grow)
-    if max_fig < min_fig:
-        return None
-    fixed, mids = [], []
-    for row in rows:
+    fixed, mids, tops = [], [], []
+    for row, shape in zip(members, shapes):
+        most = min(shape.fig_w(size) * (1.3 if shape.side else 0.7), MAX_FIGURE_PT * grow)
+        if most < min_fig:
+            return None
         head = max(heads[k].height() for k in row)
         tail = max(texts[k].tail_height() for k in row)
         body = max(texts[k].steps_height() for k in row)
-        if side:
+        if shape.side:
             mids.append(max(min_fig, body))
             fixed.append(2 * pad + head + SIDE_GAP + tail)
         else:
             mids.append(min_fig)
             fixed.append(2 * pad + head + ABOVE_GAP + body + tail)
-    spare = height - sum(fixed) - sum(mids) - (len(rows) - 1) * gap
+        tops.append(most)
+    spare = height - sum(fixed) - sum(mids) - (len(members) - 1) * gap
     if spare < 0:
         return None
-    grow = spare / len(rows)
-    mid_h = tuple(max(m, min(max_fig, m + grow)) for m in mids)
+    share = spare / len(members)
+    mid_h = tuple(max(m, min(most, m + share)) for m, most in zip(mids, tops))
     row_h = tuple(f + m for f, m in zip(fixed, mid_h))
-    return Grid(cols, side, size, cell_w, gap, row_h, mid_h, heads, texts)
+    return Grid(cols, side, size, cell_w, gap, row_h, mid_h, heads, texts, tuple(shapes))
