@@ -61,3 +61,4 @@ def test_in_grayscale_the_emergency_heading_is_reversed_and_the_other_is_not(cat
     data = api.render(catalog, plan, layout, paper, grayscale=True)
     assert any(gray < 0.5 for gray in _heading_backgrounds(data, "Call for emergency"))
     assert not any(gray < 0.5 for gray in _heading_backgrounds(data, "See a doctor soon"))
+

@@ -13,7 +13,7 @@ from typing import Callable, Sequence
 from ..errors import LayoutError
 from ..model import PlannedStretch
 from .engine import Box, PageTemplate
-from .common import (ACCENT, BOLD, EMERGENCY, INK, REGULAR, STOP_FILL, STOP_LINE, WHITE,
+from .common import (ACCENT, BOLD, EMERGENCY, INK, MUTED, REGULAR, STOP_FILL, STOP_LINE, WHITE,
                      badge_height, caution_mark_width, dose_text, draw_badge, draw_caution_mark,
                      draw_lines, leading, text_width, wrap)
 
@@ -270,17 +270,23 @@ def draw_run_in(c, text: RunIn, x: float, top: float, size: float) -> float:
 
 
 # --- blocks for a flow of text (the handout's) ----------------------------------------------
-def section_heading(text: str, size: float, width: float, bookmark: str = "") -> Block:
-    """A section's heading over a rule, in the accent colour; it stays with the block after it,
-    so a page never ends on a heading."""
+def section_heading(text: str, size: float, width: float, bookmark: str = "", note: str = "",
+                    note_size: float = 0.0) -> Block:
+    """A section's heading over a rule, in the accent colour, and an optional muted note under
+    the rule that introduces the section; it stays with the block after it, so a page never
+    ends on a heading."""
     lines = wrap(text, BOLD, size, width)
-    height = leading(size) * len(lines) + 4
+    rule_h = leading(size) * len(lines) + 4
+    notes = wrap(note, REGULAR, note_size, width) if note else []
+    height = rule_h + (6 + leading(note_size) * len(notes) if notes else 0)
 
     def paint(c, x, top):
         draw_lines(c, lines, x, top, BOLD, size, ACCENT)
         c.setStrokeColorRGB(*ACCENT)
         c.setLineWidth(1.0)
-        c.line(x, top - height + 1, x + width, top - height + 1)
+        c.line(x, top - rule_h + 1, x + width, top - rule_h + 1)
+        if notes:
+            draw_lines(c, notes, x, top - rule_h - 6, REGULAR, note_size, MUTED)
 
     return Block(height, paint, bookmark, keep_with_next=True)
 

@@ -226,6 +226,13 @@ def _fallback_canvas(base, fallback):
     return FallbackCanvas
 
 
+def figure_legend(grayscale: bool) -> str:
+    """What the marks in the pictures mean, in one line (PEMAT-P item 25): the start pose's
+    outline, the arrow and the highlight (striped in grayscale, where it has no colour)."""
+    mark = "stripes" if grayscale else "orange"
+    return f"Pictures: the outline is where you start, the arrow the move, {mark} where you feel it."
+
+
 def dose_text(item: PlannedStretch) -> str:
     """The dose as a person reads it: "Hold 30 s · 2× each side", "8 slow reps"."""
     each = " each side" if item.sides == 2 else ""

@@ -21,7 +21,7 @@ from ..paper import MM, Paper
 from .blocks import (Block, FlowedPages, Spacing, bullet_list, paginate, paragraph,
                      section_heading, side_by_side, stretch_text)
 from .brand import clinic_header
-from .common import BOLD, MUTED, REGULAR, draw_lines, leading, wrap
+from .common import BOLD, MUTED, REGULAR, draw_lines, figure_legend, leading, wrap
 from .context import RenderContext
 from .engine import NoFit, PageTemplate
 from .forms import fields_block, tracker_block
@@ -46,6 +46,9 @@ MIN_COLUMN_EM = 18        # a text column narrower than this many body sizes rea
 # Where the tracker may go, the usual place first.
 TRACKER_LAST, TRACKER_AFTER_GLANCE, TRACKER_AFTER_FIELDS = "last", "after glance", "after fields"
 TRACKER_PLACES = (TRACKER_LAST, TRACKER_AFTER_GLANCE, TRACKER_AFTER_FIELDS)
+# (sources last, where the tracker goes), the first preferred among equals.
+VARIANTS = ((False, TRACKER_LAST), (True, TRACKER_LAST), (False, TRACKER_AFTER_GLANCE),
+            (False, TRACKER_AFTER_FIELDS))
 
 
 class Handout:
@@ -99,7 +102,8 @@ class Handout:
         s, width = self.style, self.width
         return (paragraph(source_line(self.plan, self.ctx.safety), REGULAR, s.small, width, MUTED),
                 glance_block(self.plan, s, width),
-                section_heading("Your stretches", s.heading, width, "Your stretches"),
+                section_heading("Your stretches", s.heading, width, "Your stretches",
+                                figure_legend(self.ctx.grayscale), s.body),
                 tracker_block(s, width, [i.stretch.name for i in self.plan.items],
                               self.frequency, self.paper.label))
 
@@ -227,9 +231,7 @@ class HandoutDesign:
         template = PageTemplate(paper, handout.footer(), outline=True)
         best: FlowedPages | None = None
         for share in FIGURE_SHARES:
-            for sources_last, tracker_at in ((False, TRACKER_LAST), (True, TRACKER_LAST),
-                                             (False, TRACKER_AFTER_GLANCE),
-                                             (False, TRACKER_AFTER_FIELDS)):
+            for sources_last, tracker_at in VARIANTS:
                 try:
                     pages = paginate(handout.blocks(share, sources_last, tracker_at),
                                      paper.height - MARGIN,

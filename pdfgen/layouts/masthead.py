@@ -1,5 +1,5 @@
 """The poster's masthead: the title as large as fits, what the routine is for (and the clinic),
-and the total time in a box at the right, over a rule.
+and the total time in a box at the right, over a rule; under it, what the pictures' marks mean.
 
 It is measured once for the poster's width and smallest type size, before the grid, which
 gets the height it leaves.
@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from ..model import Plan, format_seconds
 from .brand import clinic_lines
-from .common import ACCENT, BOLD, INK, MUTED, REGULAR, draw_lines, leading, text_width, wrap
+from .common import (ACCENT, BOLD, INK, MUTED, REGULAR, draw_lines, figure_legend, leading,
+                     text_width, wrap)
 from .context import RenderContext
 
 TIME_PT = 16.0
@@ -29,6 +30,7 @@ class Masthead:
     subtitle: tuple[str, ...]
     sub_pt: float
     note_pt: float
+    legend: tuple[str, ...]     # what the pictures' marks mean, under the rule
     time: str
     box_w: float
     time_pt: float = TIME_PT
@@ -38,6 +40,10 @@ class Masthead:
         return self.time_pt + self.note_pt + 15
 
     def height(self) -> float:
+        return self._top_h() + leading(self.note_pt) * len(self.legend) + (3 if self.legend else 0)
+
+    def _top_h(self) -> float:
+        """Down to the rule under the title, the subtitle and the time box."""
         return max(self.title_size * 1.2 * len(self.title) + leading(self.sub_pt) * len(self.subtitle)
                    + 8, self.box_h + 10)
 
@@ -55,8 +61,9 @@ class Masthead:
         c.drawCentredString(bx + box_w / 2, top - box_h + 7, "in all")
         c.setStrokeColorRGB(*ACCENT)
         c.setLineWidth(1.5)
-        line_y = top - self.height() + 3
+        line_y = top - self._top_h() + 3
         c.line(x, line_y, x + self.width, line_y)
+        draw_lines(c, self.legend, x, line_y - 3, REGULAR, self.note_pt, MUTED)
 
 
 def masthead(plan: Plan, ctx: RenderContext, width: float, min_pt: float,
@@ -76,8 +83,9 @@ def masthead(plan: Plan, ctx: RenderContext, width: float, min_pt: float,
     text = (f"{count} stretch{'es' if count != 1 else ''} for the {joined}. "
             "Do them in this order, slowly.")
     subtitle = wrap(text, REGULAR, sub_pt, room)[:2] + clinic_lines(ctx.clinic, REGULAR, sub_pt, room)
-    return Masthead(width, tuple(lines), size, tuple(subtitle), sub_pt, note_pt, time, box_w,
-                    time_pt)
+    legend = wrap(figure_legend(ctx.grayscale), REGULAR, note_pt, width)
+    return Masthead(width, tuple(lines), size, tuple(subtitle), sub_pt, note_pt, tuple(legend),
+                    time, box_w, time_pt)
 
 
 def _title(text: str, room: float, grow: float) -> tuple[float, list[str]]:

@@ -141,13 +141,26 @@ def safety_blocks(plan: Plan, safety) -> list[TextBlock]:
     return blocks
 
 
+NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
 def source_line(plan: Plan, safety) -> str:
-    """Article titles in full; reference pages by organisation ("NHS inform"), once each."""
-    titles: dict[str, None] = {}
+    """The organisations behind the page ("NHS inform", "ACSM"), once each, in one short line,
+    and how many web articles besides. Article titles ("6 Stretches to Relieve Back Pain")
+    stay out: their numbers clash with the page's own and distract a reader (PEMAT-P item
+    2); `stretchcard show` and the content files give every source in full."""
+    orgs: dict[str, None] = {}
+    articles: dict[str, None] = {}
     for src in [s for item in plan.items for s in item.stretch.sources] + list(safety.sources):
         org, sep, _ = src.title.partition(":")
-        titles[org.strip() if sep else src.title] = None
-    return "Sources: " + "; ".join(titles) + "."
+        (orgs if sep else articles)[org.strip() if sep else src.title] = None
+    parts = [", ".join(orgs)] if orgs else []
+    if articles:
+        n = len(articles)
+        count = NUMBER_WORDS[n] if n < len(NUMBER_WORDS) else str(n)
+        parts.append(f"{'and ' if orgs else ''}{count} web article{'s' if n != 1 else ''} "
+                     "on back stretches")
+    return "Sources: " + "; ".join(parts) + "."
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,54 @@
+"""What PEMAT-P asks of the printed page that a program can check: a key to the pictures,
+headings on every table, sources that name organisations, not articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from pdfgen import api
+from pdfgen.model import format_seconds
+from tests.conftest import pdf_text
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("layout, paper", [("poster", "letter"), ("poster", "a5"),
+                                           ("handout", "letter"), ("handout", "a5")])
+def test_every_page_with_pictures_says_what_their_marks_mean(catalog, layout, paper):
+    """Item 25: the pale start pose, the arrow and the highlight, explained where the figures
+    print; in grayscale the highlight is its stripes, not a colour."""
+    plan = api.make_plan(catalog, api.make_request(catalog))
+    colour = flat(pdf_text(api.render(catalog, plan, layout, paper)))
+    gray = flat(pdf_text(api.render(catalog, plan, layout, paper, grayscale=True)))
+    assert ("Pictures: the outline is where you start, the arrow the move, orange where you "
+            "feel it.") in colour
+    assert "stripes where you feel it." in gray and "orange" not in gray
+
+
+def test_the_routine_at_a_glance_has_column_headings_and_a_total_row(catalog):
+    """Item 6: a table of doses and times says which column is which, and its last row gives
+    the whole routine's time, moving between stretches included."""
+    plan = api.make_plan(catalog, api.make_request(catalog, minutes=10))
+    text = pdf_text(api.render(catalog, plan, "handout", "letter"))
+    glance = text[text.index("Your routine at a glance"):]
+    assert flat(glance).startswith("Your routine at a glance Stretch Hold or repeat Time")
+    assert f"In all, with moving between stretches {format_seconds(plan.total_s)}" in flat(glance)
+    narrow = pdf_text(api.render(catalog, plan, "handout", "a5"))
+    assert "Stretch and hold or repeat Time" in flat(narrow)
+
+
+@pytest.mark.parametrize("layout", ["poster", "handout"])
+def test_the_sources_line_names_organisations_not_article_titles(catalog, layout):
+    """A page lists who its facts come from in one short line: the organisations, and how many
+    web articles besides, never an article's title ("6 Stretches..." on a five-stretch page)."""
+    plan = api.make_plan(catalog, api.make_request(catalog), "seven-in-seven")
+    text = " ".join(pdf_text(api.render(catalog, plan, layout, "letter")).split())
+    line = text[text.index("Sources:"):]
+    line = line[:line.index(".") + 1]
+    assert "NHS inform" in line and "ACSM" in line and "Mayo Clinic" in line
+    assert "web articles on back stretches." in line
+    titles = {s.title for i in plan.items for s in i.stretch.sources if ":" not in s.title}
+    assert titles and not any(title in text for title in titles)
+    assert len(line) < 260
