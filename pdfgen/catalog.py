@@ -161,9 +161,13 @@ def _read_range(f: Field, low: int, high: int) -> Range:
 
 
 def _read_dose(f: Field) -> Dose:
-    m = f.mapping(("reps", "sides"), ("hold_s", "tempo_s", "rest_s", "setup_s", "switch_s", "why"))
+    m = f.mapping(("reps", "sides"),
+                  ("hold_s", "tempo_s", "rest_s", "setup_s", "switch_s", "why", "count"))
     if ("hold_s" in m) == ("tempo_s" in m):
         raise f.fail("give exactly one of hold_s (a held stretch) or tempo_s (a moving one)")
+    if "count" in m and "tempo_s" not in m:
+        raise m["count"].fail("only a moving stretch (tempo_s) has a count; a held one says "
+                              "'Hold for ... seconds'")
     return Dose(
         reps=_read_range(m["reps"], 1, 30),
         sides=m["sides"].word(Sides),
@@ -173,7 +177,17 @@ def _read_dose(f: Field) -> Dose:
         setup_s=m["setup_s"].integer(0, 60) if "setup_s" in m else 10,
         switch_s=m["switch_s"].integer(0, 30) if "switch_s" in m else 5,
         why=m["why"].text(300) if "why" in m else "",
+        count=_read_count(m["count"]) if "count" in m else "",
     )
+
+
+def _read_count(f: Field) -> str:
+    value = f.text(80)
+    rest = value.replace("{n}", "", 1)
+    if "{n}" not in value or "{" in rest or "}" in rest:
+        raise f.fail(f"{value!r} needs {{n}} once, where the number of times goes, e.g. "
+                     "'Roll to each side {n} times.'")
+    return value
 
 
 def _read_sources(f: Field) -> tuple[Source, ...]:
@@ -192,7 +206,7 @@ def _read_stretch(path: Path, display: str, root: Path) -> Stretch:
     m = doc.mapping(
         ("id", "name", "summary", "targets", "position", "movement", "dose", "steps", "feel",
          "level", "sources"),
-        ("equipment", "cautions", "avoid_if", "notes", "image", "figure"))
+        ("equipment", "cautions", "avoid_if", "notes", "image", "figure", "short_steps"))
     if "figure" not in m and "image" not in m:
         # A clinic's photo needs no pose figure; without a photo the figure is what prints.
         raise Invalid(f"{display}:{doc.line}: figure: missing field 'figure'; name the pose figure, "
@@ -209,6 +223,7 @@ def _read_stretch(path: Path, display: str, root: Path) -> Stretch:
         movement=m["movement"].word(Movement),
         dose=_read_dose(m["dose"]),
         steps=m["steps"].texts(3, 6, 160),
+        short_steps=m["short_steps"].texts(2, 4, 70) if "short_steps" in m else (),
         feel=m["feel"].text(160),
         cautions=m["cautions"].texts(0, 4, 200) if "cautions" in m else (),
         avoid_if=frozenset(_condition_refs(m["avoid_if"])) if "avoid_if" in m else frozenset(),

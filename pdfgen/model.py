@@ -50,6 +50,17 @@ class Area(Vocab):
     SHOULDERS = "shoulders"
     CALVES = "calves"
 
+    @property
+    def plain(self) -> str:
+        """The area in a patient's words, for printed pages: "backs of the thighs", never
+        "hamstrings" unexplained (PEMAT-P items 3 and 4). The CLI keeps the vocabulary."""
+        return PLAIN_AREAS.get(self.value, self.value.replace("-", " "))
+
+
+PLAIN_AREAS = {"glutes": "buttocks", "hip-flexors": "fronts of the hips",
+               "hamstrings": "backs of the thighs", "quads": "fronts of the thighs",
+               "abdomen": "tummy"}
+
 
 AREA_ALIASES: dict[str, tuple[Area, ...]] = {
     "back": (Area.LOWER_BACK, Area.UPPER_BACK),
@@ -252,6 +263,9 @@ class Dose:
     setup_s: int = 10
     switch_s: int = 5
     why: str = ""
+    # A moving stretch's count in its own words, with {n} for the reps ("Roll to each side {n}
+    # times."): "Do it 5 times" leaves open whether a rep is one side or both.
+    count: str = ""
 
     @property
     def dynamic(self) -> bool:
@@ -282,6 +296,9 @@ class Stretch:
     level: Level
     sources: tuple[Source, ...]
     figure: str = ""  # empty only when a photo (`image`) stands in for the pose figure
+    # 2-4 short steps from the start position, for the poster and the card; without them those
+    # print the summary as one step.
+    short_steps: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
     image: str = ""
     path: str = ""
@@ -289,6 +306,11 @@ class Stretch:
     @property
     def targets(self) -> tuple[Area, ...]:
         return self.primary + tuple(a for a in self.secondary if a not in self.primary)
+
+    @property
+    def brief_steps(self) -> tuple[str, ...]:
+        """What a poster or card prints for the steps: the short ones, else the summary."""
+        return self.short_steps or (self.summary,)
 
 
 @dataclass(frozen=True)
@@ -400,10 +422,31 @@ class Plan:
 
 
 def format_seconds(seconds: int) -> str:
-    """Reads a duration the way people say it: "45 seconds", "1 minute", "6 min 30 s"."""
+    """A duration to the second, for the terminal and the file's properties: "45 seconds",
+    "1 minute", "6 min 30 s". Printed pages use `about_minutes` and `minutes_words`."""
     m, s = divmod(int(seconds), 60)
     if m and s:
         return f"{m} min {s} s"
     if m:
         return f"{m} minute{'s' if m != 1 else ''}"
     return f"{s} second{'s' if s != 1 else ''}"
+
+
+def about_minutes(seconds: int) -> str:
+    """A whole routine's time as a person says it: "about 10 minutes" for 9 min 52 s. To the
+    second it reads as oddly precise, and a page mixing "46 seconds" with "3 min 5 s" has two
+    formats (PEMAT-P item 6); `plan --format json` keeps the exact seconds."""
+    n = max(1, int(seconds / 60 + 0.5))
+    return f"about {n} minute{'s' if n != 1 else ''}"
+
+
+def half_minutes(seconds: int) -> str:
+    """One stretch's time to the nearest half minute, as a number: "½", "2", "1½"."""
+    whole, half = divmod(max(1, int(seconds / 30 + 0.5)), 2)
+    return f"{whole or ''}{'½' if half else ''}"
+
+
+def minutes_words(seconds: int) -> str:
+    """One stretch's time in the pages' single format: "½ minute", "1 minute", "1½ minutes"."""
+    number = half_minutes(seconds)
+    return f"{number} minute{'' if number in ('½', '1') else 's'}"

@@ -19,7 +19,7 @@ from typing import Mapping, Sequence
 
 from .errors import NoFitError
 from .model import (SETTING_RULES, Area, Condition, ConditionCaution, Plan, PlannedStretch,
-                    Position, Request, Routine, Stretch, format_seconds)
+                    Position, Request, Routine, Stretch, about_minutes, format_seconds)
 
 MAX_STRETCHES = 6
 FILL_TARGET = 0.9
@@ -365,7 +365,7 @@ def _shortfall(request: Request, total_s: int, items, eligible, out: Sequence[Ex
     if total_s >= UNDER_STATED * request.budget_s:
         return ()
     areas = set(request.areas)
-    lead = (f"This routine takes {format_seconds(total_s)}, less than the "
+    lead = (f"This routine takes {about_minutes(total_s)}, less than the "
             f"{format_seconds(request.budget_s)} you asked for")
     chosen = {i.stretch.id for i in items}
     if not all(s.id in chosen for s in eligible if areas & set(s.primary)):
@@ -373,7 +373,7 @@ def _shortfall(request: Request, total_s: int, items, eligible, out: Sequence[Ex
             return (f"{lead}: a routine holds at most {MAX_STRETCHES} stretches, each for as long "
                     "as is safe.",)
         return (f"{lead}.",)
-    where = _and([a.title.lower() for a in request.areas], "and")
+    where = _and([a.plain for a in request.areas], "and")
     others = [e for e in out if areas & set(stretches[e.stretch_id].primary)]
     if not others:
         return (f"{lead}: it already holds every stretch for the {where}, each for as long as "
@@ -482,16 +482,17 @@ def _coverage_notes(request: Request, items, eligible) -> tuple[str, ...]:
         if area in covered:
             continue
         if not any(area in s.primary for s in eligible):
-            notes.append(f"No stretch for the {area.title.lower()} suits your setting and conditions.")
+            notes.append(f"No stretch for the {area.plain} suits your setting and conditions.")
         else:
-            notes.append(f"The time is too short to include a stretch for the {area.title.lower()}.")
+            notes.append(f"The time is too short to include a stretch for the {area.plain}.")
     return tuple(notes)
 
 
 def default_title(areas: Sequence, total_s: int) -> str:
-    """A plain title such as "7-minute stretch for the lower back and hamstrings", with the
-    routine's own time to the nearest minute (never the time asked for, which it may miss)."""
-    names = [a.title.lower() for a in areas]
+    """A plain title such as "7-minute stretch for the lower back and backs of the thighs",
+    with the routine's own time to the nearest minute (never the time asked for, which it
+    may miss)."""
+    names = [a.plain for a in areas]
     joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     minutes = max(1, int(total_s / 60 + 0.5))
     return f"{minutes}-minute stretch for the {joined}".capitalize()

@@ -13,9 +13,9 @@ from pdfgen import api
 from pdfgen.layouts import engine
 from pdfgen.layouts.card import DESIGN
 from pdfgen.layouts.imposition import PRINT_NOTE, placement
-from pdfgen.layouts.common import dose_text
+from pdfgen.layouts.common import DOSE_KEY, dose_short, dose_text
 from pdfgen.layouts.context import RenderContext
-from pdfgen.model import format_seconds
+from pdfgen.model import about_minutes
 from pdfgen.paper import CARD_MARGIN, MM, PAPERS, SHEET_MARGIN
 from tests.conftest import (colour_pixels, font_sizes, ink_in_margin, pdf_text, render_pages,
                             unembedded_fonts)
@@ -41,7 +41,8 @@ def short(catalog):
 
 @pytest.fixture(scope="module")
 def default(catalog):
-    return api.make_plan(catalog, api.make_request(catalog, minutes=7))
+    """The longest routine (6 minutes) that one A6 card holds with its doses in words."""
+    return api.make_plan(catalog, api.make_request(catalog, minutes=6))
 
 
 @pytest.fixture(scope="module")
@@ -67,13 +68,15 @@ def test_two_pages_the_size_of_the_paper(catalog, short, paper):
 
 def test_front_has_title_time_and_every_stretch_with_its_dose_in_order(default, a6_card):
     front = page_texts(a6_card)[0]
-    marks = [default.title, format_seconds(default.total_s)]
-    for item in default.items:
-        marks += [item.stretch.name, dose_text(item)]
+    marks = [(default.title,), (about_minutes(default.total_s).capitalize(),)]
+    for item in default.items:   # the dose in words, or in shorthand under its key
+        marks += [(item.stretch.name,), (dose_text(item), dose_short(item))]
     at = 0
-    for mark in marks:     # each one after the one before: the text reads in order
-        at = front.find(mark, at)
-        assert at >= 0, f"{mark!r} missing or out of order"
+    for forms in marks:     # each one after the one before: the text reads in order
+        at = max(front.find(form, at) for form in forms)
+        assert at >= 0, f"{forms[0]!r} missing or out of order"
+    if any(dose_short(i) in front for i in default.items if not i.stretch.dose.dynamic):
+        assert DOSE_KEY in front
 
 
 @pytest.mark.parametrize("paper", CARD_PAPERS + SHEETS)
@@ -122,7 +125,7 @@ def test_metadata_names_the_card(a6_card, default):
     assert "card" in meta.creator
 
 
-@pytest.mark.parametrize("paper,minutes", [("a6", 7), ("index-4x6", 5), ("index-5x8", 15),
+@pytest.mark.parametrize("paper,minutes", [("a6", 6), ("index-4x6", 5), ("index-5x8", 15),
                                            ("letter", 3), ("a4", 3)])
 def test_every_figure_box_has_ink(catalog, paper, minutes):
     plan = api.make_plan(catalog, api.make_request(catalog, minutes=minutes))
@@ -209,9 +212,10 @@ def test_backs_are_mirrored_for_long_edge_duplex(paper):
 
 
 @pytest.mark.parametrize("paper", SHEETS)
-def test_a_card_too_full_for_a_quarter_sheet_prints_two_to_a_sheet(catalog, default, paper):
+def test_a_card_too_full_for_a_quarter_sheet_prints_two_to_a_sheet(catalog, paper):
     """The default 7-minute card needs more than a quarter sheet: two landscape halves, one
     horizontal cut line, each back right behind its front."""
+    default = api.make_plan(catalog, api.make_request(catalog, minutes=7))
     data = api.render(catalog, default, "card", paper)
     assert fitted_card(catalog, default, paper).per_sheet == 2
     fronts, backs = page_texts(data)
@@ -320,7 +324,7 @@ def test_every_plan_up_to_15_minutes_prints_or_says_what_would(catalog, paper):
 
 
 def test_cli_writes_a_two_page_a6_card(run, tmp_path):
-    result = run("build", "-l", "card", "-p", "a6", "-o", tmp_path / "card.pdf")
+    result = run("build", "-l", "card", "-p", "a6", "-m", "6", "-o", tmp_path / "card.pdf")
     assert result.exit_code == 0, result.output + result.stderr
     assert len(PdfReader(tmp_path / "card.pdf").pages) == 2
 

@@ -495,7 +495,7 @@ def test_hostile_figure_files_are_refused_before_parsing(tmp_path, text, message
     assert "\n" not in str(info.value)
 
 
-@pytest.mark.parametrize("layout, paper, minutes", [("poster", "letter", 7), ("card", "4x6", 7),
+@pytest.mark.parametrize("layout, paper, minutes", [("poster", "letter", 7), ("card", "4x6", 5),
                                                     ("card", "a4", 7), ("card", "index-5x8", 10)])
 def test_every_figure_on_a_page_is_drawn_at_one_scale(monkeypatch, layout, paper, minutes):
     """A poster's cells and a card's rows draw every body the same size (one scale for the

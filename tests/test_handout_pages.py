@@ -21,7 +21,9 @@ def pages_of(catalog, minutes, areas, paper, **options) -> list[str]:
 
 
 @pytest.mark.parametrize("minutes, areas", REQUESTS)
-@pytest.mark.parametrize("paper, most, most_large", [("a4", 4, 6), ("letter", 5, 7)])
+# Large print takes a page more since the doses are in words ("Hold for 20 seconds. Do it 2
+# times on each side.", two lines of 14 pt a stretch, where "Hold 20 s · 2×" took one).
+@pytest.mark.parametrize("paper, most, most_large", [("a4", 4, 7), ("letter", 5, 8)])
 def test_six_stretches_safety_and_tracker_take_few_pages(catalog, minutes, areas, paper, most,
                                                          most_large):
     assert len(pages_of(catalog, minutes, areas, paper)) <= most

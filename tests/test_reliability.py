@@ -465,7 +465,7 @@ def test_config_takes_the_names_people_see(run, tmp_path, monkeypatch):
     from tests.conftest import pdf_text
 
     text = pdf_text((tmp_path / "x.pdf").read_bytes())
-    assert "Riverside Physio" in text and "amstring" in text
+    assert "Riverside Physio" in text and "backs of the thighs" in text
 
 
 # --- 12. smaller defects --------------------------------------------------------------------

@@ -121,7 +121,7 @@ def plan_cmd(ctx, areas, minutes, setting, equipment, conditions, level, routine
       stretchcard plan -a hips -m 5 --format json
     """
     from .. import api
-    from ..layouts.common import dose_text
+    from ..layouts.common import dose_brief
     from ..model import format_seconds
 
     _, plan = plan_from_options(ctx, areas, minutes, setting, equipment, conditions, level,
@@ -131,7 +131,7 @@ def plan_cmd(ctx, areas, minutes, setting, equipment, conditions, level, routine
         return
     rows = [("#", "Stretch", "Position", "Dose", "Time")]
     for n, item in enumerate(plan.items, 1):
-        rows.append((str(n), item.stretch.name, item.stretch.position.value, dose_text(item),
+        rows.append((str(n), item.stretch.name, item.stretch.position.value, dose_brief(item),
                      f"{item.duration_s} s"))
     widths = [max(len(r[k]) for r in rows) for k in range(5)]
     lines = [plan.title] + ["  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip()

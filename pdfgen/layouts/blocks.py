@@ -8,6 +8,7 @@ to the next page, or refuses the page if one block is taller than it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 from typing import Callable, Sequence
 
 from ..errors import LayoutError
@@ -204,16 +205,24 @@ class StretchText:
         return top
 
 
+class Steps(Enum):
+    """How much of a stretch's instructions a block prints, from most to least."""
+
+    FULL = "full"           # every step: the handout, and a poster with room at 10 pt
+    SHORT = "short"         # its 2-4 short steps: a poster or card (the summary where none)
+    SUMMARY = "summary"     # its one-sentence summary: a poster with no room for steps
+
+
 def stretch_text(item: PlannedStretch, size: float, width: float, spacing: Spacing,
-                 step_width: float | None = None, brief: bool = False) -> StretchText:
+                 step_width: float | None = None, mode: Steps = Steps.FULL) -> StretchText:
     """The stretch's text wrapped for a column `width` wide (the steps in `step_width`, if
-    narrower); `brief` prints the stretch's summary in place of its steps."""
+    narrower), as many steps as `mode` says; a summary prints unnumbered."""
     step_width = width if step_width is None else step_width
-    if brief:
-        steps = (tuple(wrap(item.stretch.summary, REGULAR, size, step_width)),)
-    else:
-        steps = tuple(tuple(wrap(step, REGULAR, size, step_width - number_width(size)))
-                      for step in item.stretch.steps)
+    given = {Steps.FULL: item.stretch.steps, Steps.SHORT: item.stretch.brief_steps,
+             Steps.SUMMARY: (item.stretch.summary,)}[mode]
+    numbered = mode is Steps.FULL or (mode is Steps.SHORT and bool(item.stretch.short_steps))
+    indent = number_width(size) if numbered else 0.0
+    steps = tuple(tuple(wrap(step, REGULAR, size, step_width - indent)) for step in given)
     feel = run_in(FEEL_LABEL, item.stretch.feel, size, width)
     mark_w = caution_mark_width(size)
     if spacing.one_caution:
@@ -224,7 +233,7 @@ def stretch_text(item: PlannedStretch, size: float, width: float, spacing: Spaci
                          for text in item.stretch.cautions)
     dose = dose_text(item)
     return StretchText(dose, size, step_width, badge_height(size, dose, step_width), steps,
-                       not brief, feel, cautions, spacing)
+                       numbered, feel, cautions, spacing)
 
 
 def balanced_wrap(text: str, font: str, size: float, width: float) -> tuple[str, ...]:

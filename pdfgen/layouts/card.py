@@ -36,14 +36,16 @@ class Arrangement:
     """What goes on which side: the parts that may move to balance the two."""
 
     steps_on_front: bool
+    short_doses: bool           # "Hold 20 s · 2×" under a key, where the words do not fit
     rules: bool                 # the rules for stretching safely, at the foot of the front
     personal_on_front: bool     # this person's cautions and notes, under the strip
 
 
 # A card cut from a sheet has the room for figures a patient can make out across a table.
 SHEET_FIGURE_PT = 0.8 * 72
-ARRANGEMENTS = tuple(Arrangement(steps, rules, personal) for rules in (True, False)
-                     for steps in (False, True) for personal in (False, True))
+ARRANGEMENTS = tuple(Arrangement(steps, short, rules, personal) for rules in (True, False)
+                     for short in (False, True) for steps in (False, True)
+                     for personal in (False, True))
 
 
 def fit_sides(plan: Plan, part: CardPart, ctx: RenderContext, width: float, height: float,
@@ -62,7 +64,7 @@ def fit_sides(plan: Plan, part: CardPart, ctx: RenderContext, width: float, heig
         front = _largest(ctx, lambda size, inline: measure_front(
             plan, part, ctx, width, height, size, inline, arr.steps_on_front,
             SafetyBox((rules,)) if arr.rules else None, personal if arr.personal_on_front else (),
-            min_fig_h))
+            min_fig_h, arr.short_doses))
         back = front and _largest(ctx, lambda size, inline: measure_back(
             part, width, height, size, inline, arr.steps_on_front, alerts,
             () if arr.personal_on_front else personal))

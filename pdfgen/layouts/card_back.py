@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import PlannedStretch
-from .blocks import RunIn, draw_run_in, run_in
+from .blocks import RunIn, draw_numbered_steps, draw_run_in, number_width, run_in
 from .card_front import CardPart
 from .common import (BOLD, REGULAR, caution_mark_width, draw_caution_mark, draw_lines, draw_number,
                      leading, wrap)
@@ -23,15 +23,18 @@ GAP = CARD.gap
 
 @dataclass(frozen=True)
 class Entry:
-    """A stretch on the back: its name run into its step or (marked) into its cautions."""
+    """A stretch on the back: its name over its numbered short steps, or (marked) run into
+    its cautions."""
 
     number: int
     text: RunIn
     marked: bool                # the text itself is the cautions, behind a warning mark
-    cautions: tuple[str, ...]   # cautions under the step, behind a warning mark
+    steps: tuple[tuple[str, ...], ...]  # each short step's lines, numbered under the name
+    cautions: tuple[str, ...]   # cautions under the steps, behind a warning mark
 
     def height(self, size: float) -> float:
-        return max(self.text.rows * leading(size), size * 1.7) + len(self.cautions) * leading(size)
+        rows = self.text.rows + sum(map(len, self.steps))
+        return max(rows * leading(size), size * 1.7) + len(self.cautions) * leading(size)
 
 
 @dataclass(frozen=True)
@@ -68,7 +71,8 @@ class Back:
         if entry.marked:
             draw_caution_mark(c, x, top - size * 0.05, size)
             x += caution_mark_width(size)
-        y = top - max(top - draw_run_in(c, entry.text, x, top, size), size * 1.7)
+        y = draw_numbered_steps(c, entry.steps, x, draw_run_in(c, entry.text, x, top, size), size)
+        y = min(y, top - size * 1.7)
         if entry.cautions:
             draw_caution_mark(c, x, y - size * 0.05, size)
             draw_lines(c, entry.cautions, x + caution_mark_width(size), y, REGULAR, size)
@@ -77,28 +81,37 @@ class Back:
 def measure_back(part: CardPart, width: float, height: float, size: float, inline: bool,
                  steps_on_front: bool, alerts: SafetyBox,
                  personal: tuple[TextBlock, ...]) -> Back | None:
-    """The back of one card at `size`, with this person's cautions if given; None if it does
-    not fit."""
+    """The back of one card at `size`, with this person's cautions if given: each stretch's
+    numbered short steps or, where those do not fit, its summary; None if neither fits."""
     column = width - (size * 1.7 + 5)
-    entries = tuple(e for e in (_entry(part.first + k, i, size, column, steps_on_front)
-                                for k, i in enumerate(part.items)) if e is not None)
     alerts_h = alerts.height(width, size, inline)
-    used = (leading(size * 1.1) + 3 + sum(e.height(size) + 5 for e in entries)
-            + (marked_height(personal, width, size) + GAP if personal else 0.0) + GAP + alerts_h)
-    if used > height:
-        return None
-    heading = "Take care" if steps_on_front else "How to do them"
-    return Back(width, size, inline, heading, entries, personal, alerts, alerts_h)
+    for numbered in (True, False):
+        entries = tuple(e for e in (_entry(part.first + k, i, size, column, steps_on_front,
+                                           numbered)
+                                    for k, i in enumerate(part.items)) if e is not None)
+        used = (leading(size * 1.1) + 3 + sum(e.height(size) + 5 for e in entries)
+                + (marked_height(personal, width, size) + GAP if personal else 0.0) + GAP
+                + alerts_h)
+        if used <= height:
+            heading = "Take care" if steps_on_front else "How to do them"
+            return Back(width, size, inline, heading, entries, personal, alerts, alerts_h)
+    return None
 
 
 def _entry(number: int, item: PlannedStretch, size: float, width: float,
-           steps_on_front: bool) -> Entry | None:
-    """The step with its cautions under it or, with the steps on the front, the cautions."""
+           steps_on_front: bool, numbered: bool = True) -> Entry | None:
+    """The short steps with the cautions under them or, with the steps on the front, the
+    cautions."""
     name, cautions = item.stretch.name + ".", " ".join(item.stretch.cautions)
     if steps_on_front:
         if not cautions:
             return None
         return Entry(number, run_in(name, cautions, size, width - caution_mark_width(size)),
-                     True, ())
+                     True, (), ())
     lines = wrap(cautions, REGULAR, size, width - caution_mark_width(size)) if cautions else []
-    return Entry(number, run_in(name, item.stretch.summary, size, width), False, tuple(lines))
+    if not (numbered and item.stretch.short_steps):   # else the summary runs on
+        return Entry(number, run_in(name, item.stretch.summary, size, width), False, (),
+                     tuple(lines))
+    steps = tuple(tuple(wrap(step, REGULAR, size, width - number_width(size)))
+                  for step in item.stretch.short_steps)
+    return Entry(number, run_in(name, "", size, width), False, steps, tuple(lines))

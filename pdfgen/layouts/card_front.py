@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ..model import Plan, PlannedStretch, format_seconds
+from ..model import Plan, PlannedStretch, about_minutes
 from .blocks import balanced_wrap
 from .brand import clinic_lines
-from .common import (BOLD, BOX_LINE, INK, MUTED, REGULAR, badge_height, dose_text, draw_badge,
-                     draw_lines, draw_number, leading, text_width, wrap)
+from .common import (BOLD, BOX_LINE, DOSE_KEY, INK, MUTED, REGULAR, badge_height, dose_short,
+                     dose_text, draw_badge, draw_lines, draw_number, leading, sentences,
+                     text_width, wrap)
 from .context import RenderContext, draw_stretch_figure, shared_figure_scale
 from .engine import Box
 from .safety import SafetyBox, TextBlock, draw_marked, marked_height
@@ -50,7 +51,9 @@ class Front:
     title_size: float
     title: tuple[str, ...]
     time_note: str
+    key: tuple[str, ...]                    # what the doses' shorthand means, if they use it
     names: tuple[tuple[str, ...], ...]
+    doses: tuple[str, ...]                  # per stretch: its dose label
     badges_h: tuple[float, ...]             # per stretch: its dose label's height
     steps: tuple[tuple[str, ...], ...]      # per stretch; empty when the steps are on the back
     text_w: float
@@ -76,7 +79,8 @@ class Front:
         return self.size * 1.9 + 5
 
     def header_h(self) -> float:
-        return len(self.title) * leading(self.title_size) + 2 + leading(self.time_size) + 6
+        return (len(self.title) * leading(self.title_size) + 2 + leading(self.time_size)
+                + leading(self.size) * len(self.key) + 6)
 
     def text_h(self, k: int) -> float:
         steps = len(self.steps[k]) * leading(self.size) + 3 if self.steps[k] else 0.0
@@ -107,13 +111,14 @@ class Front:
         """The side, its figures at `scale` (a set's, shared by every card on the sheet) or
         its own."""
         y = draw_lines(c, self.title, 0, self.height, BOLD, self.title_size) - 2
-        time = format_seconds(self.plan.total_s)
+        time = routine_time(self.plan)
         base = y - self.time_size * 0.93
         c.setFillColorRGB(*INK)
         c.setFont(BOLD, self.time_size)
         c.drawString(0, base, time)
         c.setFont(REGULAR, self.size)
         c.drawString(text_width(time + " ", BOLD, self.time_size), base, self.time_note)
+        draw_lines(c, self.key, 0, y - leading(self.time_size), REGULAR, self.size, MUTED)
         y = self.height - self.header_h()
         c.setStrokeColorRGB(*BOX_LINE)
         c.setLineWidth(1.2)
@@ -140,7 +145,7 @@ class Front:
         draw_stretch_figure(c, self.ctx, item, *box, scale=scale)
         tx = self.width - self.text_w
         y = draw_lines(c, self.names[k], tx, text_top, BOLD, self.name_size) - 3
-        y -= draw_badge(c, tx, y, dose_text(item), self.size, self.text_w) + 3
+        y -= draw_badge(c, tx, y, self.doses[k], self.size, self.text_w) + 3
         draw_lines(c, self.steps[k], tx, y, REGULAR, self.size)
 
     def _draw_footer(self, c) -> None:
@@ -158,23 +163,30 @@ class Front:
 
 def measure_front(plan: Plan, part: CardPart, ctx: RenderContext, width: float, height: float,
                   size: float, inline: bool, steps: bool, rules: SafetyBox | None,
-                  personal: tuple[TextBlock, ...], min_fig_h: float = MIN_FIG_H) -> Front | None:
+                  personal: tuple[TextBlock, ...], min_fig_h: float = MIN_FIG_H,
+                  short: bool = False) -> Front | None:
     """The front of one card of the plan at `size`, with the brief steps beside the figures if
     `steps`, and the rules and this person's cautions under the strip where given; None if it
     does not fit with every figure box at least `min_fig_h` tall. The time is the whole
-    routine's."""
+    routine's. The doses are in words, or with `short` in shorthand under a key."""
     items = part.items
     lead_w = size * 1.9 + 5
-    badge_w = max(text_width(dose_text(i), BOLD, size) + size * 0.9 for i in items)
-    text_w = max(badge_w, (width - lead_w) * (0.6 if steps else 0.5))
+    doses = tuple(dose_short(i) if short else dose_text(i) for i in items)
+    # The badge breaks between its sentences, so its longest sentence widens the text column,
+    # up to 60% of the card; a longer sentence wraps.
+    badge_w = max(text_width(s, BOLD, size) + size * 0.9
+                  for d in doses for s in sentences(d))
+    uses_key = short and any(not i.stretch.dose.dynamic for i in items)
+    text_w = max(min(badge_w, (width - lead_w) * 0.6), (width - lead_w) * (0.6 if steps else 0.5))
     if width - lead_w - text_w - GAP < MIN_FIG_W:
         return None
     title_size, title = _title(part.title, size, width)
     front = Front(
         plan, ctx, items, part.first, width, height, size, title_size, title,
-        _time_note(plan, size, width),
+        *_time_note(plan, size, width, DOSE_KEY if uses_key else ""),
         names=tuple(tuple(wrap(i.stretch.name, BOLD, size * 1.1, text_w)) for i in items),
-        badges_h=tuple(badge_height(size, dose_text(i), text_w) for i in items),
+        doses=doses,
+        badges_h=tuple(badge_height(size, d, text_w) for d in doses),
         steps=tuple(tuple(wrap(i.stretch.summary, REGULAR, size, text_w)) if steps else ()
                     for i in items),
         text_w=text_w, row_h=(),
@@ -196,10 +208,21 @@ def _title(text: str, size: float, width: float) -> tuple[float, tuple[str, ...]
     return size * scale, lines
 
 
-def _time_note(plan: Plan, size: float, width: float) -> str:
-    room = width - text_width(format_seconds(plan.total_s) + " ", BOLD, size * 1.25)
+def routine_time(plan: Plan) -> str:
+    """The card's time, bold before its note: "About 7 minutes"."""
+    return about_minutes(plan.total_s).capitalize()
+
+
+def _time_note(plan: Plan, size: float, width: float, key: str) -> tuple[str, tuple[str, ...]]:
+    """What follows the bold time on its line, and the lines under it: the shorthand's `key`
+    on the time's line where it fits (it costs a line of every card otherwise), else "Do
+    them in this order." there and the key on lines of its own."""
+    room = width - text_width(routine_time(plan) + " ", BOLD, size * 1.25)
+    fits = lambda text: text_width(text, REGULAR, size) <= room
+    if key and fits(f"in all. {key}"):
+        return f"in all. {key}", ()
     long = "in all. Do them in this order."
-    return long if text_width(long, REGULAR, size) <= room else "in all"
+    return (long if fits(long) else "in all"), tuple(wrap(key, REGULAR, size, width)) if key else ()
 
 
 def _row_heights(minimums: list[float], room: float) -> tuple[float, ...]:

@@ -8,6 +8,7 @@ functions, so what the fitter measured is exactly what is printed.
 from __future__ import annotations
 
 import functools
+import re
 from typing import Sequence
 
 from ..model import Plan, PlannedStretch, format_seconds
@@ -233,13 +234,41 @@ def figure_legend(grayscale: bool) -> str:
     return f"Pictures: the outline is where you start, the arrow the move, {mark} where you feel it."
 
 
-def dose_text(item: PlannedStretch) -> str:
-    """The dose as a person reads it: "Hold 30 s · 2× each side", "8 slow reps"."""
-    each = " each side" if item.sides == 2 else ""
+def dose_parts(item: PlannedStretch) -> tuple[str, ...]:
+    """The dose in words a reader cannot misread, one sentence a part: ("Hold for 20 seconds.",
+    "Do it 2 times on each side."), or a moving stretch's own count ("Roll to each side 5
+    times."). No "s" or "2×" shorthand (PEMAT-P item 6), and a count even when it is once."""
+    each = " on each side" if item.sides == 2 else ""
     if item.stretch.dose.dynamic:
-        return f"{item.reps} slow reps{each}"
-    times = f" · {item.reps}×{each}" if item.reps > 1 else (f" ·{each}" if each else "")
-    return f"Hold {item.hold_s} s{times}"
+        count = item.stretch.dose.count or "Do it {n} times" + each + ", slowly."
+        return (count.replace("{n}", str(item.reps)),)
+    times = "once" if item.reps == 1 else f"{item.reps} times"
+    return f"Hold for {item.hold_s} seconds.", f"Do it {times}{each}."
+
+
+def dose_text(item: PlannedStretch) -> str:
+    """The dose as one line of sentences: "Hold for 20 seconds. Do it 2 times on each side."."""
+    return " ".join(dose_parts(item))
+
+
+# The one key a card prints when it needs `dose_short` (PEMAT-P item 6: no shorthand unexplained).
+DOSE_KEY = "s = seconds, 2× = 2 times"
+
+
+def dose_short(item: PlannedStretch) -> str:
+    """The dose in the shorthand a small card may need, explained by DOSE_KEY: "Hold 20 s ·
+    2× each side"; a moving stretch keeps its count in words."""
+    if item.stretch.dose.dynamic:
+        return dose_parts(item)[0]
+    return f"Hold {item.hold_s} s · {item.reps}×{' each side' if item.sides == 2 else ''}"
+
+
+def dose_brief(item: PlannedStretch) -> str:
+    """The dose for a table cell, still in words: "Hold 20 seconds, 2 times each side"."""
+    if item.stretch.dose.dynamic:
+        return dose_parts(item)[0].rstrip(".")
+    times = "once" if item.reps == 1 else f"{item.reps} times"
+    return f"Hold {item.hold_s} seconds, {times}{' each side' if item.sides == 2 else ''}"
 
 
 def draw_lines(c, lines: Sequence[str], x: float, top: float, font: str, size: float,
@@ -280,8 +309,14 @@ def wrap_parts(parts: Sequence[str], sep: str, font: str, size: float, width: fl
 
 
 def badge_lines(text: str, size: float, max_width: float) -> list[str]:
-    """The dose label's lines: one if it fits, else broken at its " · " joints."""
-    return wrap_parts(text.split(" · "), " · ", BOLD, size, max_width - 2 * size * 0.45) or [""]
+    """The dose label's lines: one if it fits, else broken between its sentences (and within
+    one only where a sentence alone is wider than the label)."""
+    return wrap_parts(sentences(text), " ", BOLD, size, max_width - 2 * size * 0.45) or [""]
+
+
+def sentences(text: str) -> list[str]:
+    """The text cut after each full stop that ends a sentence."""
+    return re.split(r"(?<=\.) ", text)
 
 
 def draw_badge(c, x: float, top: float, text: str, size: float, max_width: float) -> float:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Iterator, Sequence
 
 from ..model import PlannedStretch
-from .blocks import Spacing, StretchText, stretch_text
+from .blocks import Spacing, Steps, StretchText, stretch_text
 from .common import BOLD, BOX_LINE, splits_a_word
 from .context import RenderContext, shared_figure_scale
 from .engine import Box
@@ -130,7 +130,7 @@ class Grid:
 
 
 def grids(items: Sequence[PlannedStretch], width: float, height: float, gap: float, size: float,
-          brief: bool, grow: float = 1.0, first: int = 1) -> Iterator[Grid]:
+          steps: Steps, grow: float = 1.0, first: int = 1) -> Iterator[Grid]:
     """Every grid shape that fits the box at this type size: one to five columns of cells
     neither cramped nor sprawling (`grow` times the Letter widths on a larger sheet), with
     figures above or (in wide cells) beside the steps."""
@@ -140,16 +140,16 @@ def grids(items: Sequence[PlannedStretch], width: float, height: float, gap: flo
         if cell_w < MIN_CELL_W * grow or (cell_w > MAX_CELL_W * grow and n > cols):
             continue
         for side in (False, True) if cell_w >= SIDE_CELL_W * grow else (False,):
-            grid = measure_grid(items, cols, side, size, brief, cell_w, height, gap, grow, first)
+            grid = measure_grid(items, cols, side, size, steps, cell_w, height, gap, grow, first)
             if grid is not None:
                 yield grid
 
 
-def measure_grid(items: Sequence[PlannedStretch], cols: int, side: bool, size: float, brief: bool,
+def measure_grid(items: Sequence[PlannedStretch], cols: int, side: bool, size: float, steps: Steps,
                  cell_w: float, height: float, gap: float, grow: float = 1.0,
                  first: int = 1) -> Grid | None:
-    """One grid shape measured, or None if it does not fit `height`; `brief` prints each
-    stretch's summary in place of its steps; the cells are numbered from `first`. A short
+    """One grid shape measured, or None if it does not fit `height`, each stretch with as
+    many steps as `steps` says; the cells are numbered from `first`. A short
     last row's cells share the whole row, their figures beside the steps when wide enough."""
     pad = size * 0.6
     members = [range(r * cols, min(len(items), (r + 1) * cols))
@@ -167,7 +167,7 @@ def measure_grid(items: Sequence[PlannedStretch], cols: int, side: bool, size: f
                   for (k, i), shape in zip(enumerate(items, first), shape_of))
     texts = tuple(stretch_text(i, size, shape.inner(size), CELL_SPACING,
                                shape.inner(size) * (1 - FIG_SHARE) if shape.side else shape.inner(size),
-                               brief) for i, shape in zip(items, shape_of))
+                               steps) for i, shape in zip(items, shape_of))
     min_fig = max(52.0, size * 6)
     fixed, mids, tops = [], [], []
     for row, shape in zip(members, shapes):

@@ -16,7 +16,7 @@ import functools
 from dataclasses import replace
 
 from ..errors import LayoutError
-from ..model import Plan, PlannedStretch, format_seconds
+from ..model import Plan, PlannedStretch, about_minutes, minutes_words
 from ..paper import MM, Paper
 from .blocks import (Block, FlowedPages, Spacing, bullet_list, paginate, paragraph,
                      section_heading, side_by_side, stretch_text)
@@ -126,9 +126,9 @@ class Handout:
         s = self.style
         title = wrap(self.plan.title, BOLD, s.title, self.width)
         n = len(self.plan.items)
-        areas = ", ".join(a.title.lower() for a in self.plan.areas)
-        sub = wrap(f"{n} stretch{'es' if n != 1 else ''}  ·  about "
-                   f"{format_seconds(self.plan.total_s)} in all  ·  for your {areas}",
+        areas = ", ".join(a.plain for a in self.plan.areas)
+        sub = wrap(f"{n} stretch{'es' if n != 1 else ''}  ·  "
+                   f"{about_minutes(self.plan.total_s)} in all  ·  for your {areas}",
                    REGULAR, s.body, self.width)
         height = leading(s.title) * len(title) + 4 + leading(s.body) * len(sub)
 
@@ -181,7 +181,7 @@ class Handout:
         radius = s.heading * 0.8
         head = heading(number, item.stretch.name, s.heading, self.width,
                        HeadingStyle(radius, 2 * radius + 10, rise=-1, after=8),
-                       format_seconds(item.duration_s), s.body)
+                       minutes_words(item.duration_s), s.body)
         aspect = self._figure_aspect(item)
         beside = self.width * (1 - share) - TEXT_GAP >= MIN_COLUMN_EM * s.body
         fig_w = self.width * share if beside else self.width

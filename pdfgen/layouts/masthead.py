@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Plan, format_seconds
+from ..model import Plan, about_minutes
 from .brand import clinic_lines
 from .common import (ACCENT, BOLD, INK, MUTED, REGULAR, draw_lines, figure_legend, leading,
                      text_width, wrap)
 from .context import RenderContext
 
 TIME_PT = 16.0
+TIME_NOTE = "In all, about"   # over the minutes in the time box
 TITLE_ONE_LINE = (24, 22, 20, 18)    # tried on one line first, then on two:
 TITLE_TWO_LINES = (18, 16, 14)
 
@@ -55,10 +56,10 @@ class Masthead:
         c.setLineWidth(1.2)
         c.roundRect(bx, top - box_h, box_w, box_h, 6, stroke=1, fill=0)
         c.setFillColorRGB(*INK)
-        c.setFont(BOLD, self.time_pt)
-        c.drawCentredString(bx + box_w / 2, top - 4 - self.time_pt, self.time)
         c.setFont(REGULAR, self.note_pt)
-        c.drawCentredString(bx + box_w / 2, top - box_h + 7, "in all")
+        c.drawCentredString(bx + box_w / 2, top - 4 - self.note_pt, TIME_NOTE)
+        c.setFont(BOLD, self.time_pt)
+        c.drawCentredString(bx + box_w / 2, top - box_h + 7, self.time)
         c.setStrokeColorRGB(*ACCENT)
         c.setLineWidth(1.5)
         line_y = top - self._top_h() + 3
@@ -73,11 +74,11 @@ def masthead(plan: Plan, ctx: RenderContext, width: float, min_pt: float,
     of a set)."""
     sub_pt, note_pt = max(11.0 * grow, min_pt), max(9.0 * grow, min_pt)
     time_pt = TIME_PT * grow
-    time = format_seconds(plan.total_s)
-    box_w = max(text_width(time, BOLD, time_pt), text_width("in all", REGULAR, note_pt)) + 16
+    time = about_minutes(plan.total_s).removeprefix("about ")
+    box_w = max(text_width(time, BOLD, time_pt), text_width(TIME_NOTE, REGULAR, note_pt)) + 16
     room = width - box_w - 10
     size, lines = _title(title or plan.title, room, grow)
-    areas = [a.title.lower() for a in plan.areas]
+    areas = [a.plain for a in plan.areas]
     joined = areas[0] if len(areas) == 1 else ", ".join(areas[:-1]) + " and " + areas[-1]
     count = len(plan.items)
     text = (f"{count} stretch{'es' if count != 1 else ''} for the {joined}. "

@@ -1,8 +1,8 @@
 """The one-page poster: a masthead, a numbered grid of stretch cells, and a safety footer.
 
 A stretch's instructions are never cut short: the design prints every step if they fit at
-10 pt or more, and otherwise each stretch's one-line summary (the whole movement in a
-sentence; the handout has the steps). For each, it tries type sizes from large to small and
+10 pt or more, otherwise each stretch's 2-4 short steps, and only where even those do not fit
+its one-line summary (the whole movement in a sentence; the handout has the steps). For each, it tries type sizes from large to small and
 the grid shapes that suit the sheet; the first size that fits wins, with the shape that gives
 the figures most room. Body text never drops below 9 pt: a routine that cannot fit at 9 pt
 is refused, not squeezed.
@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..model import Plan, PlannedStretch
 from ..paper import PAPERS, Paper
+from .blocks import Steps
 from .context import RenderContext
 from .common import BOLD, INK, STOP_LINE, draw_lines, leading, wrap
 from .engine import Box, NoFit, PageTemplate, first_fit, numbered, numbered_parts, type_sizes
@@ -132,18 +133,19 @@ class _Fitter:
     def sheet(self, items: tuple[PlannedStretch, ...], first: int, title: str,
               note: bool = False, run_together: bool = True) -> Sheet | None:
         """These stretches' sheet at the first option that fits: every step at a comfortable
-        size, else the summaries; within each, the red flags as bulleted lists, else (if
+        size, else the short steps, else the summaries; within each, the red flags as bulleted lists, else (if
         `run_together`: a set moves stretches to later sheets instead) run together; within
         each, type size from large to small. `note` puts the pointer to the first sheet where
         the safety section would be."""
         head = masthead(self.plan, self.ctx, self.width, self.lo, self.grow, title)
-        options = [(brief, bullets, size)
-                   for brief, floor in ((False, max(self.lo, FULL_STEPS_MIN_PT)), (True, self.lo))
+        options = [(steps, bullets, size)
+                   for steps, floor in ((Steps.FULL, max(self.lo, FULL_STEPS_MIN_PT)),
+                                        (Steps.SHORT, self.lo), (Steps.SUMMARY, self.lo))
                    for bullets in ((True, False) if run_together and not note else (True,))
                    for size in type_sizes(self.hi, floor)]
         return first_fit(options, lambda option: self.at(items, first, head, *option, note))
 
-    def at(self, items: tuple[PlannedStretch, ...], first: int, head: Masthead, brief: bool,
+    def at(self, items: tuple[PlannedStretch, ...], first: int, head: Masthead, steps: Steps,
            bullets: bool, size: float, note: bool = False) -> Sheet | None:
         """The grid shape that gives the figures most room at this size, and the footer as
         large as the height the grid leaves allows. The red flags start a point behind the
@@ -154,7 +156,7 @@ class _Fitter:
         grid_h = (self.paper.height - 2 * self.margin - head.height() - base.height - 2 * GAP)
         if not items:
             return Sheet(items, head, None, base) if grid_h >= 0 else None
-        options = list(grids(items, self.width, grid_h, GAP, size, brief, self.grow, first))
+        options = list(grids(items, self.width, grid_h, GAP, size, steps, self.grow, first))
         if not options:
             return None
         grid = max(options, key=lambda g: (g.figure_size(), -g.cols))
