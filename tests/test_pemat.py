@@ -51,3 +51,43 @@ def test_the_sources_line_names_organisations_not_article_titles(catalog, layout
     titles = {s.title for i in plan.items for s in i.stretch.sources if ":" not in s.title}
     assert titles and not any(title in text for title in titles)
     assert len(line) < 260
+
+
+def test_doses_are_in_words_with_a_count_even_when_once(catalog):
+    """Item 6: "Hold 30 s · each side" gave no count and "5 slow reps" left open what a rep
+    is; a held stretch says how long and how many times, a moving one its own count."""
+    plan = api.make_plan(catalog, api.make_request(catalog))
+    text = flat(pdf_text(api.render(catalog, plan, "poster", "letter")))
+    assert "Roll to each side 5 times." in text
+    assert "Hold for 20 seconds. Do it 2 times on each side." in text
+    assert "Hold for 45 seconds. Do it once." in text
+    assert " s ·" not in text and "×" not in text
+
+
+def test_a_page_gives_times_in_one_format(catalog):
+    """The routine "about 7 minutes", never "6 min 55 s"; each stretch in half minutes."""
+    plan = api.make_plan(catalog, api.make_request(catalog))
+    for layout in ("poster", "handout", "card"):
+        text = flat(pdf_text(api.render(catalog, plan, layout, "letter")))
+        assert "7 minutes" in text and " min " not in text and " s " not in text, layout
+
+
+def test_posters_give_short_numbered_steps_from_the_start_position(catalog):
+    """Item 22: child's pose starts by kneeling; the supported back stretch walks back out."""
+    plan = api.make_plan(catalog, api.make_request(catalog))
+    text = flat(pdf_text(api.render(catalog, plan, "poster", "letter")))
+    for item in plan.items:
+        assert 2 <= len(item.stretch.short_steps) <= 4
+        for n, step in enumerate(item.stretch.short_steps, 1):
+            assert f"{n}. {step}" in text
+    assert "1. Kneel" in text and "walk back in" in text
+
+
+def test_no_muscle_word_prints_unexplained(catalog):
+    """Items 3 and 4: the areas and names on the page are in plain words."""
+    plan = api.make_plan(catalog, api.make_request(catalog, minutes=10,
+                                                  areas=("hamstrings", "hips", "quads")))
+    text = flat(pdf_text(api.render(catalog, plan, "handout", "letter"))).lower()
+    for word in ("hamstring", "glute", "quad", "hip flexor", "figure-4", "piriformis"):
+        assert word not in text, word
+    assert "backs of the thighs" in text

@@ -1,0 +1,32 @@
+"""The content's own fields that the pages print: a moving stretch's count."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pdfgen import api
+from pdfgen.errors import ContentError
+
+ROOT = Path(__file__).parent.parent
+
+
+@pytest.mark.parametrize("count, error", [("Roll {n} times.", None),
+                                          ("Roll to each side.", "needs {n} once"),
+                                          ("Roll {n} times {x}.", "needs {n} once")])
+def test_a_moving_stretchs_count_names_its_number_once(tmp_path, count, error):
+    """dose.count is printed with the reps in place of {n}: a count without it, or with other
+    braces, is a content error naming the file."""
+    source = (ROOT / "content/stretches/knee-rolls.yaml").read_text()
+    folder = tmp_path / "stretches"
+    folder.mkdir()
+    (folder / "knee-rolls.yaml").write_text(
+        source.replace('count: "Roll to each side {n} times."', f'count: "{count}"'))
+    if error is None:
+        catalog = api.load_catalog([tmp_path])
+        assert catalog.stretches["knee-rolls"].dose.count == count
+        return
+    with pytest.raises(ContentError) as exc:
+        api.load_catalog([tmp_path])
+    assert error in str(exc.value) and "knee-rolls.yaml" in str(exc.value)
