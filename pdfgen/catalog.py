@@ -296,9 +296,11 @@ def _read_conditions(path: Path, display: str, root: Path) -> list[Condition]:
 
 
 def _read_safety(path: Path, display: str, root: Path) -> SafetyRules:
-    m = read_document(path, display, root).mapping(("rules", "red_flags", "stop_rule", "sources"))
+    m = read_document(path, display, root).mapping(("rules", "red_flags", "stop_rule", "sources"),
+                                                   ("before_you_start",))
     flags = m["red_flags"].mapping(("emergency", "urgent"))
     return SafetyRules(
+        before=m["before_you_start"].texts(1, 3, 160) if "before_you_start" in m else (),
         rules=m["rules"].texts(1, 12, 160),
         red_flags_emergency=flags["emergency"].texts(1, 10, 160),
         red_flags_urgent=flags["urgent"].texts(1, 10, 160),

@@ -333,6 +333,7 @@ class SafetyRules:
     red_flags_urgent: tuple[str, ...]
     stop_rule: str
     sources: tuple[Source, ...]
+    before: tuple[str, ...] = ()    # the rules to read before the first stretch: warm up, go gently
 
 
 @dataclass(frozen=True)

@@ -30,3 +30,12 @@ def test_a_moving_stretchs_count_names_its_number_once(tmp_path, count, error):
     with pytest.raises(ContentError) as exc:
         api.load_catalog([tmp_path])
     assert error in str(exc.value) and "knee-rolls.yaml" in str(exc.value)
+
+
+def test_show_gives_the_short_steps_and_the_count(catalog, run):
+    """What the poster and card print comes from `show` too, in text and JSON."""
+    text = run("show", "knee-rolls").output
+    assert "Short steps (poster and card):" in text and 'printed as "Roll to each side {n} times."' in text
+    data = api.stretch_to_dict(catalog.stretches["knee-rolls"])
+    assert data["short_steps"] == list(catalog.stretches["knee-rolls"].short_steps)
+    assert data["dose"]["count"] == "Roll to each side {n} times."

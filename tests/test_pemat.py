@@ -91,3 +91,18 @@ def test_no_muscle_word_prints_unexplained(catalog):
     for word in ("hamstring", "glute", "quad", "hip flexor", "figure-4", "piriformis"):
         assert word not in text, word
     assert "backs of the thighs" in text
+
+
+@pytest.mark.parametrize("layout, paper", [("poster", "letter"), ("poster", "legal"),
+                                           ("card", "a6"), ("card", "letter"),
+                                           ("handout", "letter")])
+def test_the_warm_up_and_gentle_pull_come_before_the_routine(catalog, layout, paper):
+    """Item 10: what to do before starting is read before the first stretch, not in a box
+    after the routine; and it is printed once."""
+    plan = api.make_plan(catalog, api.make_request(catalog, minutes=5))
+    text = flat(pdf_text(api.render(catalog, plan, layout, paper)))
+    first = text.index(plan.items[0].stretch.name)
+    for rule in catalog.safety.before:
+        # once on each card's front (a sheet holds several), else once
+        assert text.count(rule) == (text.count("Stretch safely") if layout == "card" else 1)
+        assert text.index(rule) < first, rule

@@ -107,9 +107,12 @@ def show(ctx, stretch_id, fmt):
         + (f" (also {', '.join(a.value for a in s.secondary)})" if s.secondary else ""),
         f"Position:  {s.position.value}; movement: {s.movement.value}; level: {s.level.value}",
         f"Equipment: {', '.join(sorted(e.value for e in s.equipment)) or 'none'}",
-        f"Dose:      {dose}, {'each side' if d.sides.count == 2 else 'one side'}",
+        f"Dose:      {dose}, {'each side' if d.sides.count == 2 else 'one side'}"
+        + (f'; printed as "{d.count}"' if d.count else ""),
         f"Picture:   {f'photo {s.image}' if s.image else f'figure {s.figure}'}",
         "", "Steps:", *[f"  {n}. {t}" for n, t in enumerate(s.steps, 1)],
+        *(["Short steps (poster and card):", *[f"  {n}. {t}" for n, t in enumerate(s.short_steps, 1)]]
+          if s.short_steps else []),
         f"Feel it:   {s.feel}",
         *[f"Caution:   {t}" for t in s.cautions],
         f"Avoid if:  {', '.join(sorted(s.avoid_if)) or '-'}",

@@ -1,8 +1,9 @@
 """The card's front: the title, the total time and the routine as a numbered strip of figures.
 
 Each row is a number, the stretch's figure and, beside it, its name, dose and (when the card
-puts them here) its brief steps. Under the strip go, when there is room, this person's own
-cautions and the rules for stretching safely in a box; the clinic's line closes the side.
+puts them here) its brief steps. The rules for stretching safely, led by the warm-up, sit in a
+box over the strip where there is room, so they are read first; under the strip go this
+person's own cautions, and the clinic's line closes the side.
 The front is drawn in its own coordinates, lower-left corner at (0, 0).
 """
 
@@ -89,15 +90,23 @@ class Front:
     def clinic_h(self) -> float:
         return len(self.clinic) * leading(self.size) + 4 if self.clinic else 0.0
 
+    def rules_room(self) -> float:
+        """The rules box under the header, and the gap after it: read before the routine,
+        as its warm-up must be (PEMAT-P item 10)."""
+        return self.rules_h + GAP if self.rules is not None else 0.0
+
+    def strip_top(self) -> float:
+        return self.height - self.header_h() - self.rules_room()
+
     def footer_h(self) -> float:
-        """Personal notes, the rules box and the clinic line, each after a gap."""
-        return sum(h + GAP for h in (self.personal_h, self.rules_h) if h) + self.clinic_h()
+        """Personal notes and the clinic line, each after a gap."""
+        return (self.personal_h + GAP if self.personal_h else 0.0) + self.clinic_h()
 
     def figure_boxes(self) -> list[Box]:
         """Each row's figure box, the card's lower-left corner at (0, 0)."""
         fig_w = self.width - self.lead_w - self.text_w - GAP
         boxes = []
-        top = self.height - self.header_h()
+        top = self.strip_top()
         for h in self.row_h:
             boxes.append((self.lead_w, top - h + ROW_PAD, fig_w, h - 2 * ROW_PAD))
             top -= h
@@ -123,6 +132,10 @@ class Front:
         c.setStrokeColorRGB(*BOX_LINE)
         c.setLineWidth(1.2)
         c.line(0, y + 3, self.width, y + 3)
+        if self.rules is not None:
+            self.rules.draw(c, 0, y - self.rules_h, self.width, self.rules_h, self.size,
+                            self.inline)
+        y = self.strip_top()
         boxes = self.figure_boxes()
         scale = self.figure_scale() if scale is None else scale
         for k, item in enumerate(self.items):
@@ -152,11 +165,6 @@ class Front:
         top = self.footer_h()
         if self.personal:
             draw_marked(c, self.personal, 0, top - GAP, self.width, self.size)
-            top -= GAP + self.personal_h
-        if self.rules is not None:
-            top -= GAP
-            self.rules.draw(c, 0, top - self.rules_h, self.width, self.rules_h, self.size,
-                            self.inline)
         if self.clinic:
             draw_lines(c, self.clinic, 0, self.clinic_h() - 4, REGULAR, self.size, MUTED)
 
@@ -193,7 +201,7 @@ def measure_front(plan: Plan, part: CardPart, ctx: RenderContext, width: float, 
         personal=personal, personal_h=marked_height(personal, width, size),
         rules=rules, rules_h=rules.height(width, size, inline) if rules else 0.0, inline=inline,
         clinic=tuple(clinic_lines(ctx.clinic, REGULAR, size, width)))
-    room = height - front.header_h() - front.footer_h()
+    room = front.strip_top() - front.footer_h()
     rows = _row_heights([max(front.text_h(k), min_fig_h) + 2 * ROW_PAD
                          for k in range(len(items))], room)
     return replace(front, row_h=rows) if rows else None

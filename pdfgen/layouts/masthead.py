@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Plan, about_minutes
+from .blocks import RunIn, draw_run_in, run_in
 from .brand import clinic_lines
 from .common import (ACCENT, BOLD, INK, MUTED, REGULAR, draw_lines, figure_legend, leading,
                      text_width, wrap)
@@ -17,6 +18,7 @@ from .context import RenderContext
 
 TIME_PT = 16.0
 TIME_NOTE = "In all, about"   # over the minutes in the time box
+BEFORE = "Before you start:"  # leads the rules to read before the first stretch
 TITLE_ONE_LINE = (24, 22, 20, 18)    # tried on one line first, then on two:
 TITLE_TWO_LINES = (18, 16, 14)
 
@@ -32,6 +34,7 @@ class Masthead:
     sub_pt: float
     note_pt: float
     legend: tuple[str, ...]     # what the pictures' marks mean, under the rule
+    before: RunIn | None        # "Before you start: warm up ...", under the rule, over the legend
     time: str
     box_w: float
     time_pt: float = TIME_PT
@@ -41,7 +44,9 @@ class Masthead:
         return self.time_pt + self.note_pt + 15
 
     def height(self) -> float:
-        return self._top_h() + leading(self.note_pt) * len(self.legend) + (3 if self.legend else 0)
+        before = self.before.rows * leading(self.sub_pt) + 4 if self.before else 0.0
+        return (self._top_h() + before + leading(self.note_pt) * len(self.legend)
+                + (3 if self.legend else 0))
 
     def _top_h(self) -> float:
         """Down to the rule under the title, the subtitle and the time box."""
@@ -64,14 +69,17 @@ class Masthead:
         c.setLineWidth(1.5)
         line_y = top - self._top_h() + 3
         c.line(x, line_y, x + self.width, line_y)
-        draw_lines(c, self.legend, x, line_y - 3, REGULAR, self.note_pt, MUTED)
+        y = line_y - 3
+        if self.before:
+            y = draw_run_in(c, self.before, x, y - 1, self.sub_pt) - 3
+        draw_lines(c, self.legend, x, y, REGULAR, self.note_pt, MUTED)
 
 
 def masthead(plan: Plan, ctx: RenderContext, width: float, min_pt: float,
-             grow: float = 1.0, title: str = "") -> Masthead:
+             grow: float = 1.0, title: str = "", before: bool = True) -> Masthead:
     """The masthead across `width`, no text under `min_pt` (large print sets it), every size
     `grow` times its Letter size on a larger sheet; `title` in place of the plan's (one sheet
-    of a set)."""
+    of a set); with `before`, the rules to read before starting under the rule."""
     sub_pt, note_pt = max(11.0 * grow, min_pt), max(9.0 * grow, min_pt)
     time_pt = TIME_PT * grow
     time = about_minutes(plan.total_s).removeprefix("about ")
@@ -85,8 +93,10 @@ def masthead(plan: Plan, ctx: RenderContext, width: float, min_pt: float,
             "Do them in this order, slowly.")
     subtitle = wrap(text, REGULAR, sub_pt, room)[:2] + clinic_lines(ctx.clinic, REGULAR, sub_pt, room)
     legend = wrap(figure_legend(ctx.grayscale), REGULAR, note_pt, width)
+    first = " ".join(ctx.safety.before) if before else ""
+    lead = run_in(BEFORE, first, sub_pt, width) if first else None
     return Masthead(width, tuple(lines), size, tuple(subtitle), sub_pt, note_pt, tuple(legend),
-                    time, box_w, time_pt)
+                    lead, time, box_w, time_pt)
 
 
 def _title(text: str, room: float, grow: float) -> tuple[float, list[str]]:

@@ -133,17 +133,20 @@ class _Fitter:
     def sheet(self, items: tuple[PlannedStretch, ...], first: int, title: str,
               note: bool = False, run_together: bool = True) -> Sheet | None:
         """These stretches' sheet at the first option that fits: every step at a comfortable
-        size, else the short steps, else the summaries; within each, the red flags as bulleted lists, else (if
-        `run_together`: a set moves stretches to later sheets instead) run together; within
-        each, type size from large to small. `note` puts the pointer to the first sheet where
-        the safety section would be."""
-        head = masthead(self.plan, self.ctx, self.width, self.lo, self.grow, title)
-        options = [(steps, bullets, size)
+        size, else the short steps, else the summaries; within each, the rules to read before
+        starting under the title, else first in the footer's rules; within each, the red
+        flags as bulleted lists, else (if `run_together`: a set moves stretches to later
+        sheets instead) run together; within each, type size from large to small. `note` puts
+        the pointer to the first sheet where the safety section would be."""
+        heads = [masthead(self.plan, self.ctx, self.width, self.lo, self.grow, title, before)
+                 for before in (True, False)]
+        options = [(head, steps, bullets, size)
                    for steps, floor in ((Steps.FULL, max(self.lo, FULL_STEPS_MIN_PT)),
                                         (Steps.SHORT, self.lo), (Steps.SUMMARY, self.lo))
+                   for head in heads
                    for bullets in ((True, False) if run_together and not note else (True,))
                    for size in type_sizes(self.hi, floor)]
-        return first_fit(options, lambda option: self.at(items, first, head, *option, note))
+        return first_fit(options, lambda option: self.at(items, first, *option, note))
 
     def at(self, items: tuple[PlannedStretch, ...], first: int, head: Masthead, steps: Steps,
            bullets: bool, size: float, note: bool = False) -> Sheet | None:
@@ -152,7 +155,8 @@ class _Fitter:
         body text: they are read as much as the steps, so a large poster must not print them
         small."""
         smallest = max(self.lo, min(size - 1.0, self.footer_max))
-        base = self.note(size) if note else self.footer(smallest, bullets)
+        shown = head.before is not None
+        base = self.note(size) if note else self.footer(smallest, bullets, shown)
         grid_h = (self.paper.height - 2 * self.margin - head.height() - base.height - 2 * GAP)
         if not items:
             return Sheet(items, head, None, base) if grid_h >= 0 else None
@@ -164,7 +168,7 @@ class _Fitter:
             return Sheet(items, head, grid, base)
         spare = grid_h - grid.height()
         grown = first_fit(type_sizes(min(size, self.footer_max), smallest + 0.5),
-                          lambda pt: self._footer_within(pt, bullets, base.height, spare))
+                          lambda pt: self._footer_within(pt, bullets, shown, base.height, spare))
         return Sheet(items, head, grid, grown or base)
 
     def note(self, size: float) -> SheetNote:
@@ -172,17 +176,19 @@ class _Fitter:
         text = f"{self.ctx.safety.stop_rule} Read the warning signs on sheet 1 before you start."
         return SheetNote(tuple(wrap(text, BOLD, size, self.width - 1.4 * size)), size, self.width)
 
-    def _footer_within(self, size: float, bullets: bool, base: float,
+    def _footer_within(self, size: float, bullets: bool, before_shown: bool, base: float,
                        spare: float) -> SafetyColumns | None:
         """The footer at `size` if it grows by no more than the grid's spare height."""
-        larger = self.footer(size, bullets)
+        larger = self.footer(size, bullets, before_shown)
         return larger if larger.height - base <= spare else None
 
-    def footer(self, size: float, bullets: bool) -> SafetyColumns:
-        """The safety footer at `size`: three columns on a sheet, fewer on narrow paper."""
+    def footer(self, size: float, bullets: bool, before_shown: bool) -> SafetyColumns:
+        """The safety footer at `size`: three columns on a sheet, fewer on narrow paper; its
+        rules start with the ones to read before starting unless the masthead has them."""
         plan, ctx, width = self.plan, self.ctx, self.width
         cols = 3 if width > 400 else (2 if width > 260 else 1)
-        return safety_columns(safety_blocks(plan, ctx.safety), source_line(plan, ctx.safety),
+        return safety_columns(safety_blocks(plan, ctx.safety, before_shown),
+                              source_line(plan, ctx.safety),
                               width, size, cols, self.lo if ctx.large_print else SMALL_PRINT_PT,
                               bullets)
 

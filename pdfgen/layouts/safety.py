@@ -122,10 +122,11 @@ class SafetyBox:
             top = block.draw(c, x + pad, top, width - 2 * pad, size, inline=inline) - self.GAP
 
 
-def safety_blocks(plan: Plan, safety) -> list[TextBlock]:
+def safety_blocks(plan: Plan, safety, before_shown: bool = False) -> list[TextBlock]:
     """Every red flag first (the emergency, then see a doctor soon, closed by the stop rule on
-    its own line), the general rules, each named condition's caution under that condition's
-    name, and this person's notes.
+    its own line), the general rules (led by the ones to read before starting, unless the
+    layout shows those `before_shown` ahead of the routine), each named condition's caution
+    under that condition's name, and this person's notes.
 
     Nothing here is ever shortened to make room: a layout that cannot fit all of it must say so.
     """
@@ -133,7 +134,7 @@ def safety_blocks(plan: Plan, safety) -> list[TextBlock]:
         TextBlock("Call for emergency help if your back hurts and…", safety.red_flags_emergency,
                   EMERGENCY),
         TextBlock("See a doctor soon if…", safety.red_flags_urgent, URGENT, safety.stop_rule),
-        TextBlock("Stretch safely", safety.rules),
+        TextBlock("Stretch safely", (() if before_shown else safety.before) + safety.rules),
     ]
     blocks.extend(TextBlock(c.condition, (c.text,)) for c in plan.cautions)
     if plan.notes:
