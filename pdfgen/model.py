@@ -437,8 +437,13 @@ def about_minutes(seconds: int) -> str:
     """A whole routine's time as a person says it: "about 10 minutes" for 9 min 52 s. To the
     second it reads as oddly precise, and a page mixing "46 seconds" with "3 min 5 s" has two
     formats (PEMAT-P item 6); `plan --format json` keeps the exact seconds."""
-    n = max(1, int(seconds / 60 + 0.5))
+    n = whole_minutes(seconds)
     return f"about {n} minute{'s' if n != 1 else ''}"
+
+
+def whole_minutes(seconds: int) -> int:
+    """A duration to the nearest whole minute, at least 1: what titles and totals print."""
+    return max(1, int(seconds / 60 + 0.5))
 
 
 def half_minutes(seconds: int) -> str:

@@ -19,7 +19,8 @@ from typing import Mapping, Sequence
 
 from .errors import NoFitError
 from .model import (SETTING_RULES, Area, Condition, ConditionCaution, Plan, PlannedStretch,
-                    Position, Request, Routine, Stretch, about_minutes, format_seconds)
+                    Position, Request, Routine, Stretch, about_minutes, format_seconds,
+                    whole_minutes)
 
 MAX_STRETCHES = 6
 FILL_TARGET = 0.9
@@ -494,7 +495,7 @@ def default_title(areas: Sequence, total_s: int) -> str:
     may miss)."""
     names = [a.plain for a in areas]
     joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-    minutes = max(1, int(total_s / 60 + 0.5))
+    minutes = whole_minutes(total_s)
     return f"{minutes}-minute stretch for the {joined}".capitalize()
 
 

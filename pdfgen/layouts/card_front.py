@@ -230,7 +230,8 @@ def _time_note(plan: Plan, size: float, width: float, key: str) -> tuple[str, tu
     if key and fits(f"in all. {key}"):
         return f"in all. {key}", ()
     long = "in all. Do them in this order."
-    return (long if fits(long) else "in all"), tuple(wrap(key, REGULAR, size, width)) if key else ()
+    under = tuple(wrap(key, REGULAR, size, width)) if key else ()
+    return (long if fits(long) else "in all"), under
 
 
 def _row_heights(minimums: list[float], room: float) -> tuple[float, ...]:

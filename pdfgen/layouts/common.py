@@ -242,8 +242,11 @@ def dose_parts(item: PlannedStretch) -> tuple[str, ...]:
     if item.stretch.dose.dynamic:
         count = item.stretch.dose.count or "Do it {n} times" + each + ", slowly."
         return (count.replace("{n}", str(item.reps)),)
-    times = "once" if item.reps == 1 else f"{item.reps} times"
-    return f"Hold for {item.hold_s} seconds.", f"Do it {times}{each}."
+    return f"Hold for {item.hold_s} seconds.", f"Do it {_times(item.reps)}{each}."
+
+
+def _times(reps: int) -> str:
+    return "once" if reps == 1 else f"{reps} times"
 
 
 def dose_text(item: PlannedStretch) -> str:
@@ -267,8 +270,7 @@ def dose_brief(item: PlannedStretch) -> str:
     """The dose for a table cell, still in words: "Hold 20 seconds, 2 times each side"."""
     if item.stretch.dose.dynamic:
         return dose_parts(item)[0].rstrip(".")
-    times = "once" if item.reps == 1 else f"{item.reps} times"
-    return f"Hold {item.hold_s} seconds, {times}{' each side' if item.sides == 2 else ''}"
+    return f"Hold {item.hold_s} seconds, {_times(item.reps)}{' each side' if item.sides == 2 else ''}"
 
 
 def draw_lines(c, lines: Sequence[str], x: float, top: float, font: str, size: float,

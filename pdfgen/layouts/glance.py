@@ -7,7 +7,7 @@ long it takes, before reading any of it.
 
 from __future__ import annotations
 
-from ..model import Plan, about_minutes, half_minutes
+from ..model import Plan, half_minutes, whole_minutes
 from .blocks import Block
 from .common import (BOLD, BOX_LINE, MUTED, REGULAR, dose_brief, draw_lines, draw_number, leading,
                      text_width, wrap)
@@ -28,7 +28,7 @@ def glance_block(plan: Plan, s: Style, width: float) -> Block:
     items = plan.items
     name_h, dose_h, time_h = COLUMNS
     times = [half_minutes(i.duration_s) for i in items]
-    total = about_minutes(plan.total_s).removesuffix(" minutes").removesuffix(" minute")
+    total = f"about {whole_minutes(plan.total_s)}"   # under the "Minutes" heading
     time_w = max([text_width(t, REGULAR, s.body) for t in times]
                  + [text_width(t, BOLD, s.body) for t in (time_h, total)])
     doses = [dose_brief(i) for i in items]
