@@ -315,6 +315,7 @@ def _index_matches_the_files(folder: Path) -> None:
 def test_a_batch_killed_at_random_points_leaves_no_worker_no_temp_and_a_true_index(tmp_path):
     rng = random.Random(16)
     folder = tmp_path / "shelf"
+    killed: set[str] = set()     # main processes ended by SIGKILL
     for trial in range(20):
         mark = f"STRETCHCARD_TRIAL_{os.getpid()}_{trial}"
         sig = signal.SIGKILL if trial % 2 else signal.SIGTERM
@@ -330,13 +331,23 @@ def test_a_batch_killed_at_random_points_leaves_no_worker_no_temp_and_a_true_ind
             # -15: the signal came before the interpreter had started our handlers (a loaded
             # machine starts slowly); nothing was written then, which the checks below see.
             assert proc.returncode in (143, -15), err
+        if sig == signal.SIGKILL:
+            killed.add(str(proc.pid))
         deadline = time.monotonic() + 10
         while _marked_processes(mark) and time.monotonic() < deadline:
             time.sleep(0.05)
         assert _marked_processes(mark) == [], f"trial {trial}: workers outlived the batch"
-        assert [p.name for p in folder.glob("*.tmp")] == [] if folder.exists() else True, trial
-        assert not [p for p in folder.glob(".*.tmp")] if folder.exists() else True, trial
+        # Workers and a main process that is told to stop leave no temporary. A main process
+        # killed outright may: between naming the finished index and renaming it over the old
+        # one (microseconds; no process can clean up after SIGKILL). Such a file names its dead
+        # writer, and the next run removes it (checked below).
+        left = [p.name for p in folder.glob("*.tmp")] if folder.exists() else []
+        assert [n for n in left if n.split(".")[-3] not in killed] == [], (trial, left)
         _index_matches_the_files(folder)
+    subprocess.run([sys.executable, "-m", "pdfgen", "batch", "-o", str(folder), "--routine", "morning-5",
+                    "-l", "card", "-p", "a4"], cwd=tmp_path, check=True, capture_output=True,
+                   env={**os.environ, "PYTHONPATH": str(ROOT), "STRETCHCARD_CACHE": "off"})
+    assert [p.name for p in folder.glob("*.tmp")] == []
 
 
 def test_a_rerun_removes_the_temporaries_a_killed_run_left(tmp_path, catalog):
@@ -431,7 +442,7 @@ def test_a_16_bit_gray_photo_is_not_blank(tmp_path):
     _gray16(tmp_path / "p.png")
     prepared = photo.prepare(tmp_path / "p.png")
     img = prepared.image().convert("L")
-    assert min(img.getdata()) < 40
+    assert img.getextrema()[0] < 40
 
 
 def test_a_16_bit_gray_logo_does_not_print_white(tmp_path):
@@ -439,7 +450,7 @@ def test_a_16_bit_gray_logo_does_not_print_white(tmp_path):
 
     _gray16(tmp_path / "logo.png")
     logo = prepare_logo(tmp_path / "logo.png", "clinic.toml")
-    assert min(logo.image().convert("L").getdata()) < 40
+    assert logo.image().convert("L").getextrema()[0] < 40
 
 
 def test_a_jpeg_with_corrupt_exif_prints_no_pillow_warning(run, tmp_path):
