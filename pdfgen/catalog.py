@@ -194,8 +194,9 @@ def _read_sources(f: Field) -> tuple[Source, ...]:
     out = []
     for item in f.items(1, 12):
         if item.node.tag == "tag:yaml.org,2002:map":
-            m = item.mapping(("title",), ("url",))
-            out.append(Source(m["title"].text(200), m["url"].text(300) if "url" in m else ""))
+            m = item.mapping(("title",), ("url", "group"))
+            out.append(Source(m["title"].text(200), m["url"].text(300) if "url" in m else "",
+                              m["group"].text(60) if "group" in m else ""))
         else:
             out.append(Source(item.text(200)))
     return tuple(out)
@@ -297,10 +298,11 @@ def _read_conditions(path: Path, display: str, root: Path) -> list[Condition]:
 
 def _read_safety(path: Path, display: str, root: Path) -> SafetyRules:
     m = read_document(path, display, root).mapping(("rules", "red_flags", "stop_rule", "sources"),
-                                                   ("before_you_start",))
+                                                   ("before_you_start", "remember"))
     flags = m["red_flags"].mapping(("emergency", "urgent"))
     return SafetyRules(
         before=m["before_you_start"].texts(1, 3, 160) if "before_you_start" in m else (),
+        remember=m["remember"].texts(2, 2, 80) if "remember" in m else (),
         rules=m["rules"].texts(1, 12, 160),
         red_flags_emergency=flags["emergency"].texts(1, 10, 160),
         red_flags_urgent=flags["urgent"].texts(1, 10, 160),

@@ -276,6 +276,7 @@ class Dose:
 class Source:
     title: str
     url: str = ""
+    group: str = ""     # a kind of organisation the page counts instead of naming ("UK health trusts")
 
 
 @dataclass(frozen=True)
@@ -334,6 +335,7 @@ class SafetyRules:
     stop_rule: str
     sources: tuple[Source, ...]
     before: tuple[str, ...] = ()    # the rules to read before the first stretch: warm up, go gently
+    remember: tuple[str, ...] = ()  # the recap's points after the routine's own (how many, how long)
 
 
 @dataclass(frozen=True)

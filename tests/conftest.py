@@ -50,6 +50,13 @@ def pdf_text(data: bytes) -> str:
     return "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
 
 
+def page_texts(data: bytes) -> list[str]:
+    """Each page's text, its whitespace runs made single spaces."""
+    from pypdf import PdfReader
+
+    return [" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(data)).pages]
+
+
 def render_pages(data: bytes, dpi: int = 72):
     """Each page as a grayscale PIL image at `dpi`."""
     import pypdfium2 as pdfium

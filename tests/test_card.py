@@ -17,7 +17,7 @@ from pdfgen.layouts.common import DOSE_KEY, dose_short, dose_text
 from pdfgen.layouts.context import RenderContext
 from pdfgen.model import about_minutes
 from pdfgen.paper import CARD_MARGIN, MM, PAPERS, SHEET_MARGIN
-from tests.conftest import (colour_pixels, font_sizes, ink_in_margin, pdf_text, render_pages,
+from tests.conftest import (colour_pixels, font_sizes, ink_in_margin, page_texts, render_pages,
                             unembedded_fonts)
 
 CARD_PAPERS = ["a6", "index-4x6", "index-5x8"]
@@ -27,10 +27,6 @@ SHEETS = ["letter", "a4"]
 def flat(text: str) -> str:
     """Text with every run of whitespace as one space, so wrapped lines read as one."""
     return " ".join(text.split())
-
-
-def page_texts(data: bytes) -> list[str]:
-    return [flat(p.extract_text()) for p in PdfReader(io.BytesIO(data)).pages]
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,8 @@ from pypdf import PdfReader
 
 from pdfgen import api
 from pdfgen.layouts.common import dose_text
-from tests.conftest import colour_pixels, font_sizes, ink_in_margin, render_pages, unembedded_fonts
+from tests.conftest import (colour_pixels, font_sizes, ink_in_margin, page_texts, render_pages,
+                            unembedded_fonts)
 
 PATIENT = "Margaret Quinlan-Okafor"
 
@@ -50,10 +51,6 @@ def clinic(clinic_dir):
 def handout(catalog, plan, clinic) -> bytes:
     fields = api.make_fields(patient=PATIENT, clinician="Dr Rao", notes="Go gently at first.")
     return api.render(catalog, plan, "handout", "a4", clinic=clinic, fields=fields)
-
-
-def page_texts(data: bytes) -> list[str]:
-    return [" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(data)).pages]
 
 
 @pytest.mark.parametrize("paper, size", [("letter", (612, 792)), ("a4", (595, 842)),

@@ -1,12 +1,18 @@
 """What PEMAT-P asks of the printed page that a program can check: a key to the pictures,
-headings on every table, sources that name organisations, not articles."""
+headings on every table, sources that name organisations, not articles, a summary and a week
+to tick."""
 
 from __future__ import annotations
+
+import io
+from collections import Counter
 
 import pytest
 
 from pdfgen import api
-from tests.conftest import pdf_text
+from pdfgen.layouts.forms import DAYS
+from pdfgen.model import about_minutes
+from tests.conftest import page_texts, pdf_text
 
 
 def flat(text: str) -> str:
@@ -106,3 +112,63 @@ def test_the_warm_up_and_gentle_pull_come_before_the_routine(catalog, layout, pa
         # once on each card's front (a sheet holds several), else once
         assert text.count(rule) == (text.count("Stretch safely") if layout == "card" else 1)
         assert text.index(rule) < first, rule
+
+
+RECAPS = [("poster", "letter", None), ("poster", "a4", "seven-in-seven"), ("poster", "tabloid", None),
+          ("card", "index-4x6", None), ("card", "index-5x8", None), ("handout", "letter", None)]
+
+
+@pytest.mark.parametrize("layout, paper, routine", RECAPS)
+def test_every_layout_closes_with_what_to_remember_and_a_week_to_tick(catalog, layout, paper,
+                                                                       routine):
+    """Items 11 and 23: the three points to remember (the routine's own first) and a week of
+    tick boxes, on a crowded one-page poster too (there, run into the safety footer)."""
+    plan = api.make_plan(catalog, api.make_request(catalog), routine)
+    text = flat(pdf_text(api.render(catalog, plan, layout, paper)))
+    n = len(plan.items)
+    points = (f"Do the {n} stretches in order: {about_minutes(plan.total_s)}.",
+              *catalog.safety.remember)
+    assert "Remember" in text
+    for point in points:
+        assert point in text, point
+    assert "Tick a box each" in text
+    assert " ".join(DAYS) in text or " ".join(day[:2] for day in DAYS) in text
+
+
+def test_a_card_set_gives_every_card_its_week_to_tick(catalog):
+    plan = api.make_plan(catalog, api.make_request(catalog))
+    pages = [flat(p) for p in page_texts(api.render(catalog, plan, "card", "index-4x6"))]
+    fronts = pages[::2]
+    assert len(fronts) == 2
+    assert all("Tick a box each day you stretch." in front for front in fronts)
+
+
+def test_the_week_has_a_box_a_day_or_one_per_session_when_the_clinician_says(catalog):
+    """Seven boxes to tick; "twice a day" gives two a day, and the note says so."""
+    plan = api.make_plan(catalog, api.make_request(catalog))
+    plain = api.render(catalog, plan, "poster", "letter")
+    twice = api.render(catalog, plan, "poster", "tabloid",
+                       fields=api.make_fields(frequency="twice a day"))
+    assert _tick_boxes(plain) == 7
+    assert _tick_boxes(twice) == 14
+    assert "Tick a box each time you stretch (twice a day)." in flat(pdf_text(twice))
+
+
+def _tick_boxes(data: bytes) -> int:
+    """Squares of one size drawn with a stroke and no fill: the week's boxes."""
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        rects = [r for r in pdf.pages[0].rects
+                 if abs(r["width"] - r["height"]) < 0.01 and 8 < r["width"] < 20 and not r["fill"]]
+    sizes = Counter(round(r["width"], 2) for r in rects)
+    return max(sizes.values()) if sizes else 0
+
+
+def test_the_sources_line_counts_the_health_trusts_on_one_short_line(catalog):
+    plan = api.make_plan(catalog, api.make_request(catalog))
+    text = flat(pdf_text(api.render(catalog, plan, "poster", "letter")))
+    line = text[text.index("Sources:"):]
+    line = line[:line.index(".") + 1]
+    assert "three UK health trusts" in line and "Guy's" not in line
+    assert len(line) < 130

@@ -232,3 +232,30 @@ def test_no_cell_stands_empty_a_short_last_row_fills_the_width(catalog, paper):
             assert members * row.cell_w + (members - 1) * grid.gap == pytest.approx(full)
         boxes = fitted.figure_boxes()
         assert len(boxes) == len(plan.items)
+
+
+def test_a_short_last_row_gives_its_empty_columns_to_the_extra_box(catalog):
+    """The recap takes the grid's empty columns at no height of its own: its box ends at the
+    grid's right edge, in the last row, which grows to hold it; a full row or a box too
+    narrow for its columns gives no grid."""
+    from pdfgen.layouts.blocks import Steps
+    from pdfgen.layouts.grid import measure_grid
+
+    plan = api.make_plan(catalog, api.make_request(catalog))
+    assert len(plan.items) == 5
+    width, gap, cols = 540.0, 9.0, 4
+    cell_w = (width - (cols - 1) * gap) / cols
+    tall = lambda w: 300.0
+    for k in (1, 2, 3):
+        grid = measure_grid(plan.items, cols, False, 9, Steps.SUMMARY, cell_w, 2000, gap,
+                            extra=tall, extra_cols=k)
+        x, bottom, w, h = grid.extra_box(0, 1000)
+        assert x + w == pytest.approx(width)
+        assert w == pytest.approx(k * cell_w + (k - 1) * gap)
+        assert bottom == pytest.approx(1000 - grid.height()) and h == grid.row_h[-1] >= 300
+    assert measure_grid(plan.items, cols, False, 9, Steps.SUMMARY, cell_w, 2000, gap,
+                        extra=tall, extra_cols=4) is None
+    assert measure_grid(plan.items, cols, False, 9, Steps.SUMMARY, cell_w, 2000, gap,
+                        extra=lambda w: None, extra_cols=1) is None
+    plain = measure_grid(plan.items, cols, False, 9, Steps.SUMMARY, cell_w, 2000, gap)
+    assert plain.extra_box(0, 1000) is None

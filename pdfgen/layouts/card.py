@@ -28,6 +28,7 @@ from .context import RenderContext, shared_figure_scale
 from . import engine
 from .engine import Box, NoFit, PageTemplate, first_fit, numbered_parts, type_sizes
 from .imposition import Placement, placement, sheet_template
+from .recap import recap, week_row
 from .safety import SafetyBox, safety_blocks
 from .typescale import CARD
 
@@ -39,13 +40,34 @@ class Arrangement:
     short_doses: bool           # "Hold 20 s · 2×" under a key, where the words do not fit
     rules: bool                 # the rules for stretching safely, at the foot of the front
     personal_on_front: bool     # this person's cautions and notes, under the strip
+    aids: bool = True           # the legend and the week to tick
+    summary: bool = True        # with the aids: the recap's points to remember, besides its week
 
 
 # A card cut from a sheet has the room for figures a patient can make out across a table.
 SHEET_FIGURE_PT = 0.8 * 72
-ARRANGEMENTS = tuple(Arrangement(steps, short, rules, personal) for rules in (True, False)
+ARRANGEMENTS = tuple(Arrangement(steps, short, rules, personal, aids, summary)
+                     for rules in (True, False)
+                     for aids, summary in ((True, True), (True, False), (False, False))
                      for short in (False, True) for steps in (False, True)
                      for personal in (False, True))
+
+
+# The front's (recap, smallest figure) and the back's (numbered short steps, recap), in the order
+# tried, each from large type to small. A card has the legend (what the pictures' marks mean)
+# and the week to tick (its `aids`) unless it cannot hold them with its rules in any
+# arrangement: only then does it do without, before it would be cut into a set or leave the
+# rules off. With its `summary`, an arrangement puts the whole recap (the points to remember and
+# the week) in its box on the front or the back; without, the week goes in the rules box,
+# under the rule on how often, or in a box of its own on the back. The numbered steps matter
+# more than the type's last point or two. The recap may not shrink the front's figures below
+# READABLE_FIG_H: only a front without it goes down to MIN_FIG_H.
+RECAP_BOX, WEEK_ONLY, NO_RECAP = "box", "week", ""
+READABLE_FIG_H = 48.0
+FRONT_MODES = ((RECAP_BOX, READABLE_FIG_H), (WEEK_ONLY, READABLE_FIG_H),
+               (NO_RECAP, READABLE_FIG_H), (NO_RECAP, MIN_FIG_H))
+BACK_MODES = ((True, RECAP_BOX), (True, WEEK_ONLY), (True, NO_RECAP), (False, RECAP_BOX),
+              (False, WEEK_ONLY), (False, NO_RECAP))
 
 
 def fit_sides(plan: Plan, part: CardPart, ctx: RenderContext, width: float, height: float,
@@ -60,15 +82,45 @@ def fit_sides(plan: Plan, part: CardPart, ctx: RenderContext, width: float, heig
     personal = tuple(extra)
     alerts = SafetyBox((emergency, urgent), alert=True)
 
+    def front_at(arr: Arrangement, form: str, fig_h: float, size: float,
+                 inline: bool) -> Front | None:
+        box = None
+        if arr.rules:
+            week = week_row(ctx, width - SafetyBox.pad(size) * 2, size) if form == WEEK_ONLY else None
+            if form == WEEK_ONLY and week is None:
+                return None
+            box = SafetyBox((rules, week) if week else (rules,))
+        elif form == WEEK_ONLY:
+            return None
+        return measure_front(plan, part, ctx, width, height, size, inline, arr.steps_on_front,
+                             box, personal if arr.personal_on_front else (),
+                             max(min_fig_h, fig_h), arr.short_doses, arr.aids,
+                             recap(plan, ctx, width, size) if form == RECAP_BOX else None)
+
+    def back_at(arr: Arrangement, numbered: bool, form: str, size: float,
+                inline: bool) -> Back | None:
+        kept = recap(plan, ctx, width, size, form == RECAP_BOX) if form else None
+        if form and kept is None:
+            return None
+        return measure_back(part, width, height, size, inline, arr.steps_on_front, alerts,
+                            () if arr.personal_on_front else personal, numbered, kept)
+
     def sides(arr: Arrangement) -> tuple[Front, Back] | None:
-        front = _largest(ctx, lambda size, inline: measure_front(
-            plan, part, ctx, width, height, size, inline, arr.steps_on_front,
-            SafetyBox((rules,)) if arr.rules else None, personal if arr.personal_on_front else (),
-            min_fig_h, arr.short_doses))
-        back = front and _largest(ctx, lambda size, inline: measure_back(
-            part, width, height, size, inline, arr.steps_on_front, alerts,
-            () if arr.personal_on_front else personal))
-        return (front, back) if back else None
+        recap_form = (RECAP_BOX if arr.summary else WEEK_ONLY) if arr.aids else NO_RECAP
+        for form, fig_h in FRONT_MODES:
+            if form not in (recap_form, NO_RECAP):
+                continue
+            front = _largest(ctx, lambda size, inline: front_at(arr, form, fig_h, size, inline))
+            if front is None:
+                continue
+            # the week once: on the back only if the front has none of the recap
+            back_form = recap_form if form == NO_RECAP else NO_RECAP
+            modes = [(n, f) for n, f in BACK_MODES if f == back_form]
+            back = first_fit(modes, lambda mode: _largest(
+                ctx, lambda size, inline: back_at(arr, *mode, size, inline)))
+            if back:
+                return front, back
+        return None
 
     return first_fit([arr for arr in ARRANGEMENTS if (personal or not arr.personal_on_front)
                       and (arr.rules or not on_sheet)], sides)

@@ -1,9 +1,10 @@
-"""The card's back: one brief line per stretch, this person's cautions, and every red flag.
+"""The card's back: each stretch's steps, this person's cautions, the recap, every red flag.
 
-Each stretch's name runs into its brief step, with its cautions under it behind a warning mark;
-when the steps are on the front instead, the back keeps only the cautions ("Take care"). The
-red flags and the stop rule close the side in a red-edged box. Drawn in its own coordinates,
-lower-left corner at (0, 0).
+Each stretch's name heads its numbered short steps (or, where those do not fit, runs into its
+summary), with its cautions under them behind a warning mark; when the steps are on the front
+instead, the back keeps only the cautions ("Take care"). The recap (what to remember and a
+week to tick, recap.py) follows where it fits, and the red flags and the stop rule close the
+side in a red-edged box. Drawn in its own coordinates, lower-left corner at (0, 0).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from .blocks import RunIn, draw_numbered_steps, draw_run_in, number_width, run_i
 from .card_front import CardPart
 from .common import (BOLD, REGULAR, caution_mark_width, draw_caution_mark, draw_lines, draw_number,
                      leading, wrap)
+from .recap import Recap
 from .safety import SafetyBox, TextBlock, draw_marked, marked_height
 from .typescale import CARD
 
@@ -49,6 +51,7 @@ class Back:
     personal: tuple[TextBlock, ...]     # empty when on the front
     alerts: SafetyBox
     alerts_h: float
+    recap: Recap | None = None
 
     @property
     def indent(self) -> float:
@@ -62,6 +65,8 @@ class Back:
             y -= entry.height(self.size) + 5
         if self.personal:
             draw_marked(c, self.personal, 0, y - 2, self.width, self.size)
+        if self.recap:
+            self.recap.draw(c, 0, self.alerts_h + GAP + self.recap.height)
         self.alerts.draw(c, 0, 0, self.width, self.alerts_h, self.size, self.inline)
 
     def _draw_entry(self, c, entry: Entry, top: float) -> None:
@@ -79,23 +84,22 @@ class Back:
 
 
 def measure_back(part: CardPart, width: float, height: float, size: float, inline: bool,
-                 steps_on_front: bool, alerts: SafetyBox,
-                 personal: tuple[TextBlock, ...]) -> Back | None:
-    """The back of one card at `size`, with this person's cautions if given: each stretch's
-    numbered short steps or, where those do not fit, its summary; None if neither fits."""
+                 steps_on_front: bool, alerts: SafetyBox, personal: tuple[TextBlock, ...],
+                 numbered: bool = True, recap: Recap | None = None) -> Back | None:
+    """The back of one card at `size`, with this person's cautions if given, each stretch's
+    numbered short steps (else its summary), and the `recap` if given; None if it does not
+    fit."""
     column = width - (size * 1.7 + 5)
     alerts_h = alerts.height(width, size, inline)
-    for numbered in (True, False):
-        entries = tuple(e for e in (_entry(part.first + k, i, size, column, steps_on_front,
-                                           numbered)
-                                    for k, i in enumerate(part.items)) if e is not None)
-        used = (leading(size * 1.1) + 3 + sum(e.height(size) + 5 for e in entries)
-                + (marked_height(personal, width, size) + GAP if personal else 0.0) + GAP
-                + alerts_h)
-        if used <= height:
-            heading = "Take care" if steps_on_front else "How to do them"
-            return Back(width, size, inline, heading, entries, personal, alerts, alerts_h)
-    return None
+    entries = tuple(e for e in (_entry(part.first + k, i, size, column, steps_on_front, numbered)
+                                for k, i in enumerate(part.items)) if e is not None)
+    used = (leading(size * 1.1) + 3 + sum(e.height(size) + 5 for e in entries)
+            + (marked_height(personal, width, size) + GAP if personal else 0.0) + GAP
+            + (recap.height + GAP if recap else 0.0) + alerts_h)
+    if used > height:
+        return None
+    heading = "Take care" if steps_on_front else "How to do them"
+    return Back(width, size, inline, heading, entries, personal, alerts, alerts_h, recap)
 
 
 def _entry(number: int, item: PlannedStretch, size: float, width: float,

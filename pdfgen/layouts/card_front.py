@@ -1,9 +1,11 @@
 """The card's front: the title, the total time and the routine as a numbered strip of figures.
 
 Each row is a number, the stretch's figure and, beside it, its name, dose and (when the card
-puts them here) its brief steps. The rules for stretching safely, led by the warm-up, sit in a
-box over the strip where there is room, so they are read first; under the strip go this
-person's own cautions, and the clinic's line closes the side.
+puts them here) its brief steps. Under the time, where it fits, a line says what the marks in
+the pictures mean. The rules for stretching safely, led by the warm-up, sit in a box over the
+strip where there is room, so they are read first; under the strip go this person's own
+cautions and, where the rows leave room, the recap (recap.py); the clinic's line closes the
+side.
 The front is drawn in its own coordinates, lower-left corner at (0, 0).
 """
 
@@ -15,10 +17,11 @@ from ..model import Plan, PlannedStretch, about_minutes
 from .blocks import balanced_wrap
 from .brand import clinic_lines
 from .common import (BOLD, BOX_LINE, DOSE_KEY, INK, MUTED, REGULAR, badge_height, dose_short,
-                     dose_text, draw_badge, draw_lines, draw_number, leading, sentences,
-                     text_width, wrap)
+                     dose_text, draw_badge, draw_lines, draw_number, figure_legend, leading,
+                     sentences, text_width, wrap)
 from .context import RenderContext, draw_stretch_figure, shared_figure_scale
 from .engine import Box
+from .recap import Recap
 from .safety import SafetyBox, TextBlock, draw_marked, marked_height
 from .typescale import CARD
 
@@ -65,6 +68,8 @@ class Front:
     rules_h: float
     inline: bool
     clinic: tuple[str, ...]
+    legend: tuple[str, ...] = ()            # what the pictures' marks mean, under the time
+    recap: Recap | None = None              # under the strip, over the clinic's line
 
     @property
     def name_size(self) -> float:
@@ -81,7 +86,7 @@ class Front:
 
     def header_h(self) -> float:
         return (len(self.title) * leading(self.title_size) + 2 + leading(self.time_size)
-                + leading(self.size) * len(self.key) + 6)
+                + leading(self.size) * (len(self.key) + len(self.legend)) + 6)
 
     def text_h(self, k: int) -> float:
         steps = len(self.steps[k]) * leading(self.size) + 3 if self.steps[k] else 0.0
@@ -99,8 +104,9 @@ class Front:
         return self.height - self.header_h() - self.rules_room()
 
     def footer_h(self) -> float:
-        """Personal notes and the clinic line, each after a gap."""
-        return (self.personal_h + GAP if self.personal_h else 0.0) + self.clinic_h()
+        """Personal notes, the recap and the clinic line, each after a gap."""
+        return ((self.personal_h + GAP if self.personal_h else 0.0)
+                + (self.recap.height + GAP if self.recap else 0.0) + self.clinic_h())
 
     def figure_boxes(self) -> list[Box]:
         """Each row's figure box, the card's lower-left corner at (0, 0)."""
@@ -127,7 +133,8 @@ class Front:
         c.drawString(0, base, time)
         c.setFont(REGULAR, self.size)
         c.drawString(text_width(time + " ", BOLD, self.time_size), base, self.time_note)
-        draw_lines(c, self.key, 0, y - leading(self.time_size), REGULAR, self.size, MUTED)
+        draw_lines(c, self.key + self.legend, 0, y - leading(self.time_size), REGULAR, self.size,
+                   MUTED)
         y = self.height - self.header_h()
         c.setStrokeColorRGB(*BOX_LINE)
         c.setLineWidth(1.2)
@@ -165,6 +172,8 @@ class Front:
         top = self.footer_h()
         if self.personal:
             draw_marked(c, self.personal, 0, top - GAP, self.width, self.size)
+        if self.recap:
+            self.recap.draw(c, 0, self.clinic_h() + self.recap.height)
         if self.clinic:
             draw_lines(c, self.clinic, 0, self.clinic_h() - 4, REGULAR, self.size, MUTED)
 
@@ -172,11 +181,13 @@ class Front:
 def measure_front(plan: Plan, part: CardPart, ctx: RenderContext, width: float, height: float,
                   size: float, inline: bool, steps: bool, rules: SafetyBox | None,
                   personal: tuple[TextBlock, ...], min_fig_h: float = MIN_FIG_H,
-                  short: bool = False) -> Front | None:
+                  short: bool = False, legend: bool = False,
+                  recap: Recap | None = None) -> Front | None:
     """The front of one card of the plan at `size`, with the brief steps beside the figures if
     `steps`, and the rules and this person's cautions under the strip where given; None if it
     does not fit with every figure box at least `min_fig_h` tall. The time is the whole
-    routine's. The doses are in words, or with `short` in shorthand under a key."""
+    routine's. The doses are in words, or with `short` in shorthand under a key. `legend` adds
+    the line on the pictures' marks under the time, and `recap` the recap under the strip."""
     items = part.items
     lead_w = size * 1.9 + 5
     doses = tuple(dose_short(i) if short else dose_text(i) for i in items)
@@ -200,7 +211,9 @@ def measure_front(plan: Plan, part: CardPart, ctx: RenderContext, width: float, 
         text_w=text_w, row_h=(),
         personal=personal, personal_h=marked_height(personal, width, size),
         rules=rules, rules_h=rules.height(width, size, inline) if rules else 0.0, inline=inline,
-        clinic=tuple(clinic_lines(ctx.clinic, REGULAR, size, width)))
+        clinic=tuple(clinic_lines(ctx.clinic, REGULAR, size, width)),
+        legend=tuple(wrap(figure_legend(ctx.grayscale), REGULAR, size, width)) if legend else (),
+        recap=recap)
     room = front.strip_top() - front.footer_h()
     rows = _row_heights([max(front.text_h(k), min_fig_h) + 2 * ROW_PAD
                          for k in range(len(items))], room)

@@ -41,6 +41,11 @@ class RenderContext:
     stretches_per_page: int = 0     # the handout's stretches per page at most; 0: as many as fit
     fallback: "Typeface | None" = None   # a user's font (--font) for what DejaVu Sans lacks
 
+    @property
+    def frequency(self) -> str:
+        """How often, as the clinician wrote it for this patient, else the clinic's usual."""
+        return self.fields.frequency or (self.clinic.frequency if self.clinic else "")
+
     def geometry(self, figure_id: str, mirrored: bool = False):
         """The figure's geometry, built once per process and reused by every page and render."""
         return _geometry(self.figures[figure_id], mirrored)

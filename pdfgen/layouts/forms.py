@@ -114,19 +114,24 @@ def tracker_block(s: Style, width: float, names: Sequence[str], frequency: str,
         c.line(x, y, x + width, y)
         for lines, h in zip(rows, row_hs):
             draw_lines(c, lines, x + 4, y - 5, REGULAR, s.body)
-            c.setStrokeColorRGB(*INK)
-            c.setLineWidth(0.9)
             for k in range(len(cols)):
-                left = x + label_w + (k + 0.5) * col_w - span / 2
-                for n in range(per_day):
-                    c.rect(left + n * (box + 4), y - h / 2 - box / 2, box, box,
-                           stroke=1, fill=0)
+                draw_tick_boxes(c, x + label_w + (k + 0.5) * col_w, y - h / 2, box, per_day, 4)
             y -= h
             c.setStrokeColorRGB(*BOX_LINE)
             c.setLineWidth(0.6)
             c.line(x, y, x + width, y)
 
     return Block(height, paint, bookmark="Weekly tracker")
+
+
+def draw_tick_boxes(c, centre_x: float, mid_y: float, box: float, count: int,
+                    gap: float) -> None:
+    """`count` empty boxes to tick, `gap` apart, centred on (centre_x, mid_y)."""
+    span = count * box + (count - 1) * gap
+    c.setStrokeColorRGB(*INK)
+    c.setLineWidth(0.9)
+    for n in range(count):
+        c.rect(centre_x - span / 2 + n * (box + gap), mid_y - box / 2, box, box, stroke=1, fill=0)
 
 
 def sessions_per_day(frequency: str) -> int:

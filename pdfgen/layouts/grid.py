@@ -1,5 +1,7 @@
 """A grid of stretch cells: equal columns, each row as tall as its tallest cell, and a short
 last row's cells widened to fill it (no cell stands empty while the text is cut to summaries).
+A short last row may instead give one more slot to something else the page must print (the
+poster's recap), which then costs no height of its own.
 
 Each cell is a boxed stretch block: figure above the text or, in a wide cell, beside the steps.
 The cells of a row share its tallest heading, steps and tail, so their figures line up, and
@@ -10,7 +12,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
 from ..model import PlannedStretch
 from .blocks import Spacing, Steps, StretchText, stretch_text
@@ -79,6 +81,7 @@ class Grid:
     heads: tuple[Heading, ...]
     texts: tuple[StretchText, ...]
     rows: tuple[Row, ...] = ()
+    extra_cols: int = 0          # the last row's final columns that hold the page's extra box
 
     @property
     def pad(self) -> float:
@@ -107,6 +110,14 @@ class Grid:
             top -= row_h + self.gap
         return out
 
+    def extra_box(self, x: float, top: float) -> Box | None:
+        """The last row's extra slot (lower-left corner, width, height), if it has one."""
+        if not self.extra_cols:
+            return None
+        k = self.extra_cols
+        return (x + (self.cols - k) * (self.cell_w + self.gap), top - self.height(),
+                k * self.cell_w + (k - 1) * self.gap, self.row_h[-1])
+
     def figure_box(self, cell: Cell) -> Box:
         return cell.block.figure_box(cell.x + self.pad, cell.top - self.pad)
 
@@ -129,34 +140,47 @@ class Grid:
                             scale)
 
 
+Extra = Callable[[float], "float | None"]   # an extra box's height at a width (None: too narrow)
+
+
 def grids(items: Sequence[PlannedStretch], width: float, height: float, gap: float, size: float,
-          steps: Steps, grow: float = 1.0, first: int = 1) -> Iterator[Grid]:
+          steps: Steps, grow: float = 1.0, first: int = 1,
+          extra: Extra | None = None) -> Iterator[Grid]:
     """Every grid shape that fits the box at this type size: one to five columns of cells
     neither cramped nor sprawling (`grow` times the Letter widths on a larger sheet), with
-    figures above or (in wide cells) beside the steps."""
+    figures above or (in wide cells) beside the steps. With `extra`, only shapes whose short
+    last row holds the extra box in a slot of its own."""
     n = len(items)
     for cols in range(1, min(n, MAX_COLS) + 1):
         cell_w = (width - (cols - 1) * gap) / cols
         if cell_w < MIN_CELL_W * grow or (cell_w > MAX_CELL_W * grow and n > cols):
             continue
         for side in (False, True) if cell_w >= SIDE_CELL_W * grow else (False,):
-            grid = measure_grid(items, cols, side, size, steps, cell_w, height, gap, grow, first)
-            if grid is not None:
-                yield grid
+            spare = -len(items) % cols
+            for extra_cols in range(1, spare + 1) if extra else (0,):
+                grid = measure_grid(items, cols, side, size, steps, cell_w, height, gap, grow,
+                                    first, extra, extra_cols)
+                if grid is not None:
+                    yield grid
 
 
 def measure_grid(items: Sequence[PlannedStretch], cols: int, side: bool, size: float, steps: Steps,
                  cell_w: float, height: float, gap: float, grow: float = 1.0,
-                 first: int = 1) -> Grid | None:
+                 first: int = 1, extra: Extra | None = None, extra_cols: int = 0) -> Grid | None:
     """One grid shape measured, or None if it does not fit `height`, each stretch with as
     many steps as `steps` says; the cells are numbered from `first`. A short
-    last row's cells share the whole row, their figures beside the steps when wide enough."""
+    last row's cells share the whole row, their figures beside the steps when wide enough;
+    with `extra`, all but its last `extra_cols` columns, which hold the extra box (None if
+    the last row has not that many empty columns or the box does not fit them)."""
     pad = size * 0.6
     members = [range(r * cols, min(len(items), (r + 1) * cols))
                for r in range(math.ceil(len(items) / cols))]
+    if extra_cols > cols - len(members[-1]):
+        return None
     shapes = []
-    for row in members:
-        width = (cols * cell_w + (cols - 1) * gap - (len(row) - 1) * gap) / len(row)
+    for r, row in enumerate(members):
+        span = cols - (extra_cols if r == len(members) - 1 else 0)
+        width = (span * cell_w + (span - 1) * gap - (len(row) - 1) * gap) / len(row)
         shapes.append(Row(width, side or (len(row) < cols and width >= SIDE_CELL_W * grow)))
     shape_of = [shapes[r] for r, row in enumerate(members) for _ in row]
     if any(splits_a_word(i.stretch.name, BOLD, size * NAME_SCALE,
@@ -184,10 +208,16 @@ def measure_grid(items: Sequence[PlannedStretch], cols: int, side: bool, size: f
             mids.append(min_fig)
             fixed.append(2 * pad + head + ABOVE_GAP + body + tail)
         tops.append(most)
+    if extra_cols:
+        extra_h = extra(extra_cols * cell_w + (extra_cols - 1) * gap)
+        if extra_h is None:
+            return None
+        mids[-1] = max(mids[-1], extra_h - fixed[-1])
     spare = height - sum(fixed) - sum(mids) - (len(members) - 1) * gap
     if spare < 0:
         return None
     share = spare / len(members)
     mid_h = tuple(max(m, min(most, m + share)) for m, most in zip(mids, tops))
     row_h = tuple(f + m for f, m in zip(fixed, mid_h))
-    return Grid(cols, side, size, cell_w, gap, row_h, mid_h, heads, texts, tuple(shapes))
+    return Grid(cols, side, size, cell_w, gap, row_h, mid_h, heads, texts, tuple(shapes),
+                extra_cols)

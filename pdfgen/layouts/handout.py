@@ -1,12 +1,11 @@
 """The clinic handout: a multi-page document a clinician fills in and gives to a patient.
 
 The pages are a flow of blocks: the clinic's header, the title, the fields to fill in, how to
-stretch safely (the red flags first), the routine at a glance, one block per stretch and a
-weekly tracker (last, or after the fields or the routine at a glance), with the sources after the safety
-section or the tracker. Every block is measured with the same functions that draw it, and a
-block never splits across pages:
-pagination is decided before anything is drawn, which is also how each page knows it is
-"page x of y". The design paginates a few variants (figure sizes, where the sources and the
+stretch safely (the red flags first), the routine at a glance and the points to remember, one
+block per stretch and a weekly tracker (last, or after the fields or the routine at a glance),
+with the sources after the safety section or the tracker. Every block is measured with the same
+functions that draw it, and a block never splits across pages: pagination is decided before
+anything is drawn, which is also how each page knows it is "page x of y". The design paginates a few variants (figure sizes, where the sources and the
 tracker go) and keeps the one with the fewest pages.
 """
 
@@ -27,6 +26,7 @@ from .engine import NoFit, PageTemplate
 from .forms import fields_block, tracker_block
 from .furniture import PageFooter
 from .glance import glance_block
+from .recap import HEADING as RECAP_HEADING, remember_points
 from .safety import TextBlock, safety_blocks, source_line
 from .stretch import HeadingStyle, Placement, StretchBlock, heading
 from .typescale import HANDOUT, HANDOUT_LARGE, HANDOUT_NORMAL
@@ -58,8 +58,7 @@ class Handout:
         self.plan, self.paper, self.ctx = plan, paper, ctx
         self.style = HANDOUT_LARGE if ctx.large_print else HANDOUT_NORMAL
         self.width = paper.width - 2 * MARGIN
-        clinic = ctx.clinic
-        self.frequency = ctx.fields.frequency or (clinic.frequency if clinic else "")
+        self.frequency = ctx.frequency
         self._stretches: dict[float, list[Block]] = {}
 
     def blocks(self, figure_share: float = FIGURE_SHARES[0], sources_last: bool = False,
@@ -75,12 +74,12 @@ class Handout:
         *safety, last = self.safety_section
         stretches = [replace(block, new_page=bool(per_page and k and k % per_page == 0))
                      for k, block in enumerate(self.stretches(figure_share))]
-        sources, glance, heading, tracker = self.back
+        sources, glance, heading, remember, tracker = self.back
         closing = [replace(tracker, keep_with_next=True), sources] if sources_last else [tracker]
         at = {where: closing if where == tracker_at else [] for where in TRACKER_PLACES}
         return [*head, fields, *at[TRACKER_AFTER_FIELDS], *safety,
                 *([last] if sources_last else [replace(last, keep_with_next=True), sources]),
-                glance, *at[TRACKER_AFTER_GLANCE],
+                glance, remember, *at[TRACKER_AFTER_GLANCE],
                 replace(heading, new_page=bool(per_page)), *stretches, *at[TRACKER_LAST]]
 
     @functools.cached_property
@@ -97,13 +96,17 @@ class Handout:
         return self.safety()
 
     @functools.cached_property
-    def back(self) -> tuple[Block, Block, Block, Block]:
-        """The sources, the routine at a glance, the stretches' heading and the tracker."""
+    def back(self) -> tuple[Block, Block, Block, Block, Block]:
+        """The sources, the routine at a glance, the stretches' heading, the points to
+        remember (which close the routine at a glance) and the tracker."""
         s, width = self.style, self.width
+        remember = bullet_list(remember_points(self.plan, self.ctx), s.body, width, ITEM_GAP,
+                               RECAP_HEADING)
         return (paragraph(source_line(self.plan, self.ctx.safety), REGULAR, s.small, width, MUTED),
                 glance_block(self.plan, s, width),
                 section_heading("Your stretches", s.heading, width, "Your stretches",
                                 figure_legend(self.ctx.grayscale), s.body),
+                remember,
                 tracker_block(s, width, [i.stretch.name for i in self.plan.items],
                               self.frequency, self.paper.label))
 

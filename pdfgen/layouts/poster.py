@@ -20,7 +20,9 @@ from .common import BOLD, INK, STOP_LINE, draw_lines, leading, wrap
 from .engine import Box, NoFit, PageTemplate, first_fit, numbered, numbered_parts, type_sizes
 from .grid import Grid, grids
 from .masthead import Masthead, masthead
-from .safety import SafetyColumns, safety_blocks, safety_columns, source_line
+from .recap import HEADING, Recap, recap, remember_points, week_row
+from .safety import (RULES_AT, SafetyColumns, column_width, safety_blocks, safety_columns,
+                     source_line)
 from .typescale import POSTER, SMALL_PRINT_PT, growth
 
 FULL_STEPS_MIN_PT = 10.0   # below this, a one-line summary reads better than five small steps
@@ -29,6 +31,12 @@ SET_SHEETS = 3              # a poster may spread over up to three numbered shee
 # print, or on a sheet smaller than Letter (A5, half letter), where the red flags alone take
 # more than half the page
 GAP = POSTER.gap
+# How the recap prints (see recap.py): in its box, run into the safety footer, or not at all.
+RECAP_BOX, RECAP_IN_FOOTER, NO_RECAP = "box", "in footer", ""
+RECAP_LEAD = HEADING + ":"
+# The steps and the recap, in the order tried (see `_Fitter.sheet`).
+STEP_ORDER = ((Steps.FULL, True), (Steps.SHORT, True), (Steps.FULL, False), (Steps.SHORT, False),
+              (Steps.SUMMARY, True), (Steps.SUMMARY, False))
 
 
 @dataclass(frozen=True)
@@ -62,6 +70,8 @@ class Sheet:
     head: Masthead
     grid: Grid | None           # None on a set's first sheet when it holds only the safety
     footer: SafetyColumns | SheetNote
+    recap: Recap | None = None  # over the footer, where it fits: what to remember, a week to tick
+    steps: Steps = Steps.SUMMARY    # how much of each stretch's steps its cells give
 
 
 @dataclass(frozen=True)
@@ -92,10 +102,20 @@ class FittedPoster:
         sheet = self.sheets[number - 1]
         sheet.head.draw(c, self.margin, self.top)
         if sheet.grid is None:
-            sheet.footer.draw(c, self.margin, self.grid_top(sheet) - sheet.footer.height)
+            bottom = self.grid_top(sheet) - sheet.footer.height
+            sheet.footer.draw(c, self.margin, bottom)
+            if sheet.recap:
+                sheet.recap.draw(c, self.margin, bottom - GAP)
             return
         sheet.grid.draw(c, self.ctx, sheet.items, self.margin, self.grid_top(sheet))
         sheet.footer.draw(c, self.margin, self.margin)
+        slot = sheet.grid.extra_box(self.margin, self.grid_top(sheet))
+        if slot:
+            x, bottom, _, height = slot
+            sheet.recap.draw(c, x, bottom + height, height)
+        elif sheet.recap:
+            sheet.recap.draw(c, self.margin, self.margin + sheet.footer.height + GAP
+                             + sheet.recap.height)
 
 
 class _Fitter:
@@ -114,83 +134,139 @@ class _Fitter:
         """The plan on `count` sheets, if each fits. A set's first sheet holds the safety
         section and as many stretches as fit beside it (on a small sheet, perhaps none); the
         rest share the later sheets evenly, each under a note that points back to the
-        first."""
+        first. The recap goes on the last sheet, closing the routine."""
         items, n = self.plan.items, len(self.plan.items)
         for held in (range(n - count + 1, -1, -1) if count > 1 else (n,)):
             later = numbered_parts(items[held:], count - 1, "", "") if count > 1 else []
             parts = [items[:held]] + [part for _, part, _ in later]
             (start, part, title), *later = numbered(parts, self.plan.title, "sheet")
-            first = self.sheet(part, start, title, run_together=count == 1)
+            first = self.sheet(part, start, title, run_together=count == 1, recap_here=count == 1)
             if first is None:
                 continue
-            rest = [self.sheet(part, start, title, note=True) for start, part, title in later]
+            rest = [self.sheet(part, start, title, note=True, recap_here=False)
+                    for start, part, title in later]
             if not all(rest):
                 return None
+            sheets = [first, *rest]
+            if count > 1:
+                self._add_recap(sheets, [(start, part, title) for start, part, title in later])
             return FittedPoster(self.ctx, self.margin, self.paper.height - self.margin,
-                                (first, *rest), PageTemplate(self.paper))
+                                tuple(sheets), PageTemplate(self.paper))
         return None
 
+    def _add_recap(self, sheets: list[Sheet], later: list) -> None:
+        """Puts the recap on the last later sheet that has room for it with the steps it has
+        or, for every step, the short steps (closing the routine as near its end as it
+        can)."""
+        for k in range(len(later) - 1, -1, -1):
+            start, part, title = later[k]
+            fitted = self.sheet(part, start, title, note=True, recap_only=sheets[k + 1].steps)
+            if fitted is not None:
+                sheets[k + 1] = fitted
+                return
+
     def sheet(self, items: tuple[PlannedStretch, ...], first: int, title: str,
-              note: bool = False, run_together: bool = True) -> Sheet | None:
+              note: bool = False, run_together: bool = True,
+              recap_here: bool = True, recap_only: Steps | None = None) -> Sheet | None:
         """These stretches' sheet at the first option that fits: every step at a comfortable
-        size, else the short steps, else the summaries; within each, the rules to read before
+        size with the recap (see recap.py), else the short steps with it, else either without
+        it, else the summaries with it, else without: numbered steps matter more than the
+        recap, and both more than the figures' size. Within each, the rules to read before
         starting under the title, else first in the footer's rules; within each, the red
         flags as bulleted lists, else (if `run_together`: a set moves stretches to later
         sheets instead) run together; within each, type size from large to small. `note` puts
-        the pointer to the first sheet where the safety section would be."""
+        the pointer to the first sheet where the safety section would be (and the recap, if
+        `recap_here`, in its box); without `recap_here`, no recap. `recap_only` tries only
+        the recap, with those steps or (for every step) the short steps."""
         heads = [masthead(self.plan, self.ctx, self.width, self.lo, self.grow, title, before)
                  for before in (True, False)]
-        options = [(head, steps, bullets, size)
-                   for steps, floor in ((Steps.FULL, max(self.lo, FULL_STEPS_MIN_PT)),
-                                        (Steps.SHORT, self.lo), (Steps.SUMMARY, self.lo))
+        floors = {Steps.FULL: max(self.lo, FULL_STEPS_MIN_PT), Steps.SHORT: self.lo,
+                  Steps.SUMMARY: self.lo}
+        forms = (RECAP_BOX,) if note else (RECAP_BOX, RECAP_IN_FOOTER)
+        order = [(steps, form) for steps, with_recap in STEP_ORDER
+                 for form in (forms if with_recap else (NO_RECAP,))
+                 if (recap_here or not with_recap) and (recap_only is None or with_recap and (
+                     steps == recap_only or (recap_only, steps) == (Steps.FULL, Steps.SHORT)))]
+        options = [(head, steps, bullets, size, form)
+                   for steps, form in order
                    for head in heads
                    for bullets in ((True, False) if run_together and not note else (True,))
-                   for size in type_sizes(self.hi, floor)]
+                   for size in type_sizes(self.hi, floors[steps])]
         return first_fit(options, lambda option: self.at(items, first, *option, note))
 
     def at(self, items: tuple[PlannedStretch, ...], first: int, head: Masthead, steps: Steps,
-           bullets: bool, size: float, note: bool = False) -> Sheet | None:
+           bullets: bool, size: float, recap_form: str = NO_RECAP,
+           note: bool = False) -> Sheet | None:
         """The grid shape that gives the figures most room at this size, and the footer as
-        large as the height the grid leaves allows. The red flags start a point behind the
-        body text: they are read as much as the steps, so a large poster must not print them
-        small."""
+        large as the height the grid leaves allows. The recap, in its box, takes the empty
+        columns of the grid's short last row or sits over the footer, whichever leaves the
+        figures more room; or it is run into the footer (see recap.py). The red flags start
+        a point behind the body text: they are read as much as the steps, so a large poster
+        must not print them small."""
         smallest = max(self.lo, min(size - 1.0, self.footer_max))
-        shown = head.before is not None
-        base = self.note(size) if note else self.footer(smallest, bullets, shown)
-        grid_h = (self.paper.height - 2 * self.margin - head.height() - base.height - 2 * GAP)
+        shown, in_footer = head.before is not None, recap_form == RECAP_IN_FOOTER
+        base = self.note(size) if note else self.footer(smallest, bullets, shown, in_footer)
+        band = recap(self.plan, self.ctx, self.width, smallest) if recap_form == RECAP_BOX else None
+        if base is None or (recap_form == RECAP_BOX and band is None):
+            return None
+        grid_h = self.paper.height - 2 * self.margin - head.height() - base.height - 2 * GAP
         if not items:
-            return Sheet(items, head, None, base) if grid_h >= 0 else None
-        options = list(grids(items, self.width, grid_h, GAP, size, steps, self.grow, first))
+            grid_h -= band.height + GAP if band else 0.0
+            return Sheet(items, head, None, base, band, steps) if grid_h >= 0 else None
+        shape = (items, self.width, grid_h, GAP, size, steps, self.grow, first)
+        options = []
+        if band is not None:
+            in_slot = lambda w: getattr(recap(self.plan, self.ctx, w, smallest), "height", None)
+            options = [(g, recap(self.plan, self.ctx, g.extra_box(0, 0)[2], smallest))
+                       for g in grids(*shape, extra=in_slot)]
+            shape = (items, self.width, grid_h - band.height - GAP, *shape[3:])
+        options += [(g, band) for g in grids(*shape)]
         if not options:
             return None
-        grid = max(options, key=lambda g: (g.figure_size(), -g.cols))
+        grid, kept = max(options, key=lambda o: (o[0].figure_size(), -o[0].cols))
         if note:
-            return Sheet(items, head, grid, base)
-        spare = grid_h - grid.height()
+            return Sheet(items, head, grid, base, kept, steps)
+        spare = grid_h - grid.height() - (kept.height + GAP if kept and not grid.extra_cols
+                                          else 0.0)
         grown = first_fit(type_sizes(min(size, self.footer_max), smallest + 0.5),
-                          lambda pt: self._footer_within(pt, bullets, shown, base.height, spare))
-        return Sheet(items, head, grid, grown or base)
+                          lambda pt: self._footer_within(pt, bullets, shown, in_footer,
+                                                         base.height, spare))
+        return Sheet(items, head, grid, grown or base, kept, steps)
 
     def note(self, size: float) -> SheetNote:
         """A later sheet's pointer to the safety section on sheet 1, at body size."""
         text = f"{self.ctx.safety.stop_rule} Read the warning signs on sheet 1 before you start."
         return SheetNote(tuple(wrap(text, BOLD, size, self.width - 1.4 * size)), size, self.width)
 
-    def _footer_within(self, size: float, bullets: bool, before_shown: bool, base: float,
-                       spare: float) -> SafetyColumns | None:
+    def _footer_within(self, size: float, bullets: bool, before_shown: bool, recap_in: bool,
+                       base: float, spare: float) -> SafetyColumns | None:
         """The footer at `size` if it grows by no more than the grid's spare height."""
-        larger = self.footer(size, bullets, before_shown)
-        return larger if larger.height - base <= spare else None
+        larger = self.footer(size, bullets, before_shown, recap_in)
+        return larger if larger and larger.height - base <= spare else None
 
-    def footer(self, size: float, bullets: bool, before_shown: bool) -> SafetyColumns:
+    def footer(self, size: float, bullets: bool, before_shown: bool,
+               recap_in: bool = False) -> SafetyColumns | None:
         """The safety footer at `size`: three columns on a sheet, fewer on narrow paper; its
-        rules start with the ones to read before starting unless the masthead has them."""
+        rules start with the ones to read before starting unless the masthead has them. With
+        `recap_in`, the recap's points run in over the columns and its week follows the
+        rules, or (two boxes a day are wider than a column) runs under the points; None if
+        the week does not fit even there."""
         plan, ctx, width = self.plan, self.ctx, self.width
         cols = 3 if width > 400 else (2 if width > 260 else 1)
-        return safety_columns(safety_blocks(plan, ctx.safety, before_shown),
-                              source_line(plan, ctx.safety),
-                              width, size, cols, self.lo if ctx.large_print else SMALL_PRINT_PT,
-                              bullets)
+        blocks: list = safety_blocks(plan, ctx.safety, before_shown)
+        lead = under = None
+        if recap_in:
+            week = week_row(ctx, column_width(width, cols), size)
+            if week is not None:
+                blocks.insert(RULES_AT + 1, week)
+            else:
+                under = week_row(ctx, width - 16, size)
+                if under is None:
+                    return None
+            lead = (RECAP_LEAD, "  •  ".join(remember_points(plan, ctx)))
+        return safety_columns(blocks, source_line(plan, ctx.safety), width, size, cols,
+                              self.lo if ctx.large_print else SMALL_PRINT_PT, bullets, lead,
+                              under)
 
 
 class PosterDesign:

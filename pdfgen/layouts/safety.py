@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import combinations
-from typing import Sequence
+from typing import Any, Sequence
 
 from ..model import Plan
+from .blocks import RunIn, draw_run_in, run_in
 from .common import (BOLD, BOX_LINE, EMERGENCY, INK, MUTED, REGULAR, STOP_LINE, URGENT, WHITE,
                      caution_mark_width, draw_caution_mark, draw_lines, leading, text_width, wrap)
 
@@ -105,21 +106,28 @@ class SafetyBox:
 
     GAP = 4.0   # between blocks
 
+    @staticmethod
+    def pad(size: float) -> float:
+        return size * 0.7
+
     def height(self, width: float, size: float, inline: bool) -> float:
-        pad = size * 0.7
+        pad = self.pad(size)
         return (sum(b.height(width - 2 * pad, size, inline) for b in self.blocks)
                 + self.GAP * (len(self.blocks) - 1) + 2 * pad)
 
     def draw(self, c, x: float, y: float, width: float, height: float, size: float,
              inline: bool) -> None:
         """Draws the box with its lower-left corner at (x, y), `height` as measured."""
-        pad = size * 0.7
+        pad = self.pad(size)
         c.setStrokeColorRGB(*(STOP_LINE if self.alert else BOX_LINE))
         c.setLineWidth(1.2 if self.alert else 0.8)
         c.roundRect(x, y, width, height, 5, stroke=1, fill=0)
         top = y + height - pad
         for block in self.blocks:
             top = block.draw(c, x + pad, top, width - 2 * pad, size, inline=inline) - self.GAP
+
+
+RULES_AT = 2    # the index of the general rules among `safety_blocks`
 
 
 def safety_blocks(plan: Plan, safety, before_shown: bool = False) -> list[TextBlock]:
@@ -146,22 +154,32 @@ NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "ei
 
 
 def source_line(plan: Plan, safety) -> str:
-    """The organisations behind the page ("NHS inform", "ACSM"), once each, in one short line,
-    and how many web articles besides. Article titles ("6 Stretches to Relieve Back Pain")
-    stay out: their numbers clash with the page's own and distract a reader (PEMAT-P item
-    2); `stretchcard show` and the content files give every source in full."""
+    """The organisations behind the page ("NHS inform", "ACSM"), once each, those of a `group`
+    counted instead of named ("three UK health trusts"), and how many web articles besides,
+    in one short line. Article titles ("6 Stretches to Relieve Back Pain") stay out: their
+    numbers clash with the page's own and distract a reader (PEMAT-P item 2); `stretchcard
+    show` and the content files give every source in full."""
     orgs: dict[str, None] = {}
+    groups: dict[str, dict[str, None]] = {}
     articles: dict[str, None] = {}
     for src in [s for item in plan.items for s in item.stretch.sources] + list(safety.sources):
         org, sep, _ = src.title.partition(":")
-        (orgs if sep else articles)[org.strip() if sep else src.title] = None
-    parts = [", ".join(orgs)] if orgs else []
+        if not sep:
+            articles[src.title] = None
+        elif src.group:
+            groups.setdefault(src.group, {})[org.strip()] = None
+        else:
+            orgs[org.strip()] = None
+    named = list(orgs) + [f"{_count(len(members))} {group}" for group, members in groups.items()]
     if articles:
         n = len(articles)
-        count = NUMBER_WORDS[n] if n < len(NUMBER_WORDS) else str(n)
-        parts.append(f"{'and ' if orgs else ''}{count} web article{'s' if n != 1 else ''} "
-                     "on back stretches")
-    return "Sources: " + "; ".join(parts) + "."
+        named.append(f"{_count(n)} web article{'s' if n != 1 else ''} on back stretches")
+    listed = ", ".join(named[:-1]) + " and " + named[-1] if len(named) > 1 else "".join(named)
+    return f"Sources: {listed}."
+
+
+def _count(n: int) -> str:
+    return NUMBER_WORDS[n] if n < len(NUMBER_WORDS) else str(n)
 
 
 @dataclass(frozen=True)
@@ -176,10 +194,16 @@ class SafetyColumns:
     sources_pt: float
     height: float
     bullets: bool = True        # the red flags as bulleted lists (else run together)
+    lead: RunIn | None = None   # a line over the columns: the recap's points, run in
+    under_lead: Any = None      # and under it, the recap's week where no column has room for it
+
+    @property
+    def lead_h(self) -> float:
+        return _lead_height(self.lead, self.under_lead, self.size)
 
     @property
     def col_w(self) -> float:
-        return _column_width(self.width, len(self.columns))
+        return column_width(self.width, len(self.columns))
 
     def draw(self, c, x: float, bottom: float) -> None:
         """Draws the box with its lower-left corner at (x, bottom): the red flags as bulleted
@@ -187,8 +211,12 @@ class SafetyColumns:
         c.setStrokeColorRGB(*STOP_LINE)
         c.setLineWidth(1.2)
         c.roundRect(x, bottom, self.width, self.height, 6, stroke=1, fill=0)
+        if self.lead:
+            y = draw_run_in(c, self.lead, x + 8, bottom + self.height - 8, self.size)
+            if self.under_lead:
+                self.under_lead.draw(c, x + 8, y - 2)
         for k, blocks in enumerate(self.columns):
-            y = bottom + self.height - 8
+            y = bottom + self.height - 8 - self.lead_h
             for block in blocks:
                 y = block.draw(c, x + 8 + k * (self.col_w + 12), y, self.col_w, self.size,
                                inline=not (self.bullets and block.alert)) - 4
@@ -198,11 +226,13 @@ class SafetyColumns:
 
 
 def safety_columns(blocks: list[TextBlock], sources: str, width: float, size: float, cols: int,
-                   sources_pt: float, bullets: bool = True) -> SafetyColumns:
+                   sources_pt: float, bullets: bool = True,
+                   lead: tuple[str, str] | None = None, under_lead: Any = None) -> SafetyColumns:
     """The packing into at most `cols` columns, in order, that keeps the tallest column
     shortest; the red flags as bulleted lists, or with `bullets` off run together like the
-    rest."""
-    col_w = _column_width(width, cols)
+    rest; `lead` (a bold lead and its text) runs across the box over the columns, with
+    `under_lead` (a block: the recap's week) under it."""
+    col_w = column_width(width, cols)
     heights = [b.height(col_w, size, inline=not (bullets and b.alert)) + 4 for b in blocks]
     best = None
     for cuts in _splits(len(blocks), cols):
@@ -212,12 +242,20 @@ def safety_columns(blocks: list[TextBlock], sources: str, width: float, size: fl
             best = (tallest, groups)
     tallest, groups = best
     source_lines = tuple(wrap(sources, REGULAR, sources_pt, width - 16))
-    height = tallest + len(source_lines) * leading(sources_pt) + 16
+    lead_in = run_in(*lead, size, width - 16) if lead else None
+    height = (tallest + _lead_height(lead_in, under_lead, size)
+              + len(source_lines) * leading(sources_pt) + 16)
     return SafetyColumns(tuple(tuple(blocks[i] for i in g) for g in groups), source_lines, width,
-                         size, sources_pt, height, bullets)
+                         size, sources_pt, height, bullets, lead_in, under_lead)
 
 
-def _column_width(width: float, cols: int) -> float:
+def _lead_height(lead: RunIn | None, under: Any, size: float) -> float:
+    if lead is None:
+        return 0.0
+    return lead.rows * leading(size) + (under.height() + 2 if under else 0.0) + 4
+
+
+def column_width(width: float, cols: int) -> float:
     return (width - 16 - (cols - 1) * 12) / cols
 
 
