@@ -32,6 +32,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from pdfgen.readability import measure
+from tests.conftest import unembedded_fonts
 
 MUSCLE_WORDS = ("hamstring", "glute", "gluteal", "quad", "quadricep", "hip flexor", "psoas",
                 "piriformis", "lumbar", "thoracic", "erector", "latissimus", "adductor",
@@ -73,7 +74,7 @@ def audit(data: bytes, large_print: bool = False) -> list[Check]:
     names = [n.strip() for n in str((reader.metadata or {}).get("/Keywords", "")).split(",")[3:]]
     return [_doses(text, names), _shorthand(text), _present("legend for the pictures", LEGEND, text),
             _summary(text), _tracker(text), _grade(text), _smallest(runs, text, large_print),
-            _muscle_words(text), _fonts(reader)]
+            _muscle_words(text), _fonts(data)]
 
 
 def _runs(reader: PdfReader) -> list[Run]:
@@ -150,16 +151,9 @@ def _muscle_words(text: str) -> Check:
     return Check("no unexplained muscle word", not bare, ", ".join(bare))
 
 
-def _fonts(reader: PdfReader) -> Check:
-    missing = set()
-    for page in reader.pages:
-        for ref in page["/Resources"].get("/Font", {}).values():
-            font = ref.get_object()
-            parts = [font] + [d.get_object() for d in font.get("/DescendantFonts", [])]
-            descs = [p["/FontDescriptor"].get_object() for p in parts if "/FontDescriptor" in p]
-            if not any("/FontFile2" in d for d in descs):
-                missing.add(str(font["/BaseFont"]))
-    return Check("every font embedded", not missing, ", ".join(sorted(missing)))
+def _fonts(data: bytes) -> Check:
+    missing = sorted(set(unembedded_fonts(data)))
+    return Check("every font embedded", not missing, ", ".join(missing))
 
 
 def main(argv: list[str]) -> int:

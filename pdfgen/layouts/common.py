@@ -54,10 +54,23 @@ def register_fonts(fallback=None) -> tuple[str, str]:
     if fallback is not None:
         pdfmetrics.registerFont(TTFont(FALLBACK[REGULAR], str(fallback.regular)))
         pdfmetrics.registerFont(TTFont(FALLBACK[BOLD], str(fallback.bold)))
-    for cache in (_advance_widths, _units, _wrapped):
+    for cache in (_advance_widths, _units, _wrapped, *_MEASURED):
         cache.cache_clear()
     _REGISTERED[:] = [fallback]
     return REGULAR, BOLD
+
+
+_MEASURED: list = []    # caches of measured text, forgotten with the widths (see register_fonts)
+
+
+def measured_cache(maxsize: int):
+    """An lru_cache for a pure function of text measures (wrapped lines, heights), cleared
+    whenever the fonts change, as the widths it was computed from are."""
+    def decorate(fn):
+        cached = functools.lru_cache(maxsize=maxsize)(fn)
+        _MEASURED.append(cached)
+        return cached
+    return decorate
 
 
 def text_width(text: str, font: str, size: float) -> float:

@@ -16,7 +16,7 @@ from typing import Callable, Iterator, Sequence
 
 from ..model import PlannedStretch
 from .blocks import Spacing, Steps, StretchText, stretch_text
-from .common import BOLD, BOX_LINE, splits_a_word
+from .common import BOLD, BOX_LINE, measured_cache, splits_a_word
 from .context import RenderContext, shared_figure_scale
 from .engine import Box
 from .stretch import Heading, HeadingStyle, Placement, StretchBlock, heading
@@ -34,10 +34,20 @@ CELL_SPACING = Spacing(after_badge=4, step_gap=0, before_feel=3, before_cautions
                        one_caution=True)
 
 
+@measured_cache(maxsize=1 << 12)
 def cell_heading(number: int, item: PlannedStretch, size: float, width: float) -> Heading:
-    """A cell's number disc and name, the name a little larger than the text."""
+    """A cell's number disc and name, the name a little larger than the text (cached: a poster
+    tries the same cells in many shapes and sizes)."""
     return heading(number, item.stretch.name, size * NAME_SCALE, width,
                    HeadingStyle(radius=size * 0.95, indent=size * NAME_INDENT, rise=1, after=4))
+
+
+@measured_cache(maxsize=1 << 13)
+def cell_text(item: PlannedStretch, size: float, width: float, text_w: float,
+              steps: Steps) -> StretchText:
+    """A cell's text measured (cached: a poster measures the same cell text for every grid
+    shape, masthead, footer and recap it tries at a size)."""
+    return stretch_text(item, size, width, CELL_SPACING, text_w, steps)
 
 
 @dataclass(frozen=True)
@@ -189,9 +199,9 @@ def measure_grid(items: Sequence[PlannedStretch], cols: int, side: bool, size: f
         return None   # a name broken inside a word: a wider cell reads better
     heads = tuple(cell_heading(k, i, size, shape.inner(size))
                   for (k, i), shape in zip(enumerate(items, first), shape_of))
-    texts = tuple(stretch_text(i, size, shape.inner(size), CELL_SPACING,
-                               shape.inner(size) * (1 - FIG_SHARE) if shape.side else shape.inner(size),
-                               steps) for i, shape in zip(items, shape_of))
+    texts = tuple(cell_text(i, size, shape.inner(size),
+                            shape.inner(size) * (1 - FIG_SHARE) if shape.side else shape.inner(size),
+                            steps) for i, shape in zip(items, shape_of))
     min_fig = max(52.0, size * 6)
     fixed, mids, tops = [], [], []
     for row, shape in zip(members, shapes):

@@ -1,14 +1,16 @@
 """The recap a patient keeps in view: three points to remember and a week of tick boxes.
 
 PEMAT-P asks for a summary of the key points (item 11) and a tool the reader can use to act
-(item 23). The poster and the card print both where they fit, in one of two forms:
+(item 23). Posters and cards print both where they fit:
 
-- a box: "Remember" over its three points, then the week to tick (side by side on a wide
+- in a box: "Remember" over its three points, then the week to tick (side by side on a wide
   sheet). On a poster it takes the empty columns of the grid's short last row where it can,
-  and costs no height; else it sits over the safety footer.
-- run into the safety section, where a sheet has no room for the box: the points as one
+  and costs no height; else it sits over the safety footer. On a card it goes under the
+  strip of figures or on the back.
+- run into the safety section, where a poster has no room for the box: the points as one
   "Remember:" line over the footer's columns, and the week under the rules (whose last says
-  how often to stretch), in the room the red flags' taller columns leave there.
+  how often to stretch), in the room the red flags' taller columns leave there. A card with no
+  room for the points keeps the week, in its rules box or in a box of its own on the back.
 
 The handout prints the points as a list and has its own, larger tracker (forms.py).
 
