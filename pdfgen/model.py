@@ -448,13 +448,19 @@ def whole_minutes(seconds: int) -> int:
     return max(1, int(seconds / 60 + 0.5))
 
 
-def half_minutes(seconds: int) -> str:
-    """One stretch's time to the nearest half minute, as a number: "½", "2", "1½"."""
-    whole, half = divmod(max(1, int(seconds / 30 + 0.5)), 2)
-    return f"{whole or ''}{'½' if half else ''}"
+UNDER_A_MINUTE_S = 45    # a stretch shorter than this is "under a minute", not "1 minute"
+
+
+def stretch_minutes(seconds: int) -> str:
+    """One stretch's time in whole minutes, as a table cell gives it: "under 1", "2". No
+    fractions: PEMAT-P asks for whole numbers a reader need not work out ("1½")."""
+    return "under 1" if seconds < UNDER_A_MINUTE_S else str(whole_minutes(seconds))
 
 
 def minutes_words(seconds: int) -> str:
-    """One stretch's time in the pages' single format: "½ minute", "1 minute", "1½ minutes"."""
-    number = half_minutes(seconds)
-    return f"{number} minute{'' if number in ('½', '1') else 's'}"
+    """One stretch's time in the pages' single format: "under a minute", "1 minute",
+    "2 minutes"."""
+    if seconds < UNDER_A_MINUTE_S:
+        return "under a minute"
+    n = whole_minutes(seconds)
+    return f"{n} minute{'s' if n != 1 else ''}"

@@ -22,14 +22,33 @@ def flat(text: str) -> str:
 @pytest.mark.parametrize("layout, paper", [("poster", "letter"), ("poster", "a5"),
                                            ("handout", "letter"), ("handout", "a5")])
 def test_every_page_with_pictures_says_what_their_marks_mean(catalog, layout, paper):
-    """Item 25: the pale start pose, the arrow and the highlight, explained where the figures
-    print; in grayscale the highlight is its stripes, not a colour."""
+    """Item 25: the marks the page's pictures use, explained where they print (stacked phases,
+    the start pose's pale outline, the arrow) and always the highlight: in grayscale its
+    stripes, not a colour."""
     plan = api.make_plan(catalog, api.make_request(catalog))
     colour = flat(pdf_text(api.render(catalog, plan, layout, paper)))
     gray = flat(pdf_text(api.render(catalog, plan, layout, paper, grayscale=True)))
-    assert ("Pictures: the outline is where you start, the arrow the move, orange where you "
-            "feel it.") in colour
-    assert "stripes where you feel it." in gray and "orange" not in gray
+    full = ("Pictures: the top one of two, or a pale outline, is where you start; the arrow is "
+            "the move; orange is where you feel it.")
+    # a poster's set of sheets explains each sheet's own marks
+    assert (full if (layout, paper) != ("poster", "a5") else "orange is where you feel it.") in colour
+    assert "stripes are where you feel it." in gray and "orange" not in gray
+
+
+def test_the_legend_names_only_the_marks_its_pictures_use(catalog):
+    """A routine whose drawings have no stacked phases or outline is not told about them."""
+    from pdfgen.layouts.common import figure_legend
+
+    plan = api.make_plan(catalog, api.make_request(catalog))
+    ctx = api._context(catalog, plan, False, False, None, None)
+    by_id = {i.stretch.id: i for i in plan.items}
+    assert ctx.figure_marks([by_id["knee-to-chest"]]) == {"arrow"}
+    assert ctx.figure_marks([by_id["knee-rolls"]]) == {"stacked", "arrow"}
+    assert ctx.figure_marks([by_id["childs-pose"]]) == {"outline", "arrow"}
+    assert figure_legend(False, {"arrow"}) == ("Pictures: the arrow is the move; orange is "
+                                               "where you feel it.")
+    assert figure_legend(True, {"stacked", "side by side"}) == (
+        "Pictures: the top or left one of two is where you start; stripes are where you feel it.")
 
 
 def test_the_routine_at_a_glance_has_column_headings_and_a_total_row(catalog):
@@ -71,11 +90,15 @@ def test_doses_are_in_words_with_a_count_even_when_once(catalog):
 
 
 def test_a_page_gives_times_in_one_format(catalog):
-    """The routine "about 7 minutes", never "6 min 55 s"; each stretch in half minutes."""
+    """The routine "about 7 minutes", never "6 min 55 s"; each stretch in whole minutes, no
+    fractions ("1½"): a short one is "under a minute"."""
     plan = api.make_plan(catalog, api.make_request(catalog))
     for layout in ("poster", "handout", "card"):
         text = flat(pdf_text(api.render(catalog, plan, layout, "letter")))
         assert "7 minutes" in text and " min " not in text and " s " not in text, layout
+        assert "½" not in text, layout
+    handout = flat(pdf_text(api.render(catalog, plan, "handout", "letter")))
+    assert "Knee rolls under a minute" in handout and "Lying knee twist 2 minutes" in handout
 
 
 def test_posters_give_short_numbered_steps_from_the_start_position(catalog):
@@ -135,12 +158,15 @@ def test_every_layout_closes_with_what_to_remember_and_a_week_to_tick(catalog, l
     assert " ".join(DAYS) in text or " ".join(day[:2] for day in DAYS) in text
 
 
-def test_a_card_set_gives_every_card_its_week_to_tick(catalog):
+def test_a_card_set_gives_the_routine_one_week_to_tick_and_every_card_its_legend(catalog):
+    """One week of boxes for the routine, on the first card, so no one wonders which to tick;
+    every card explains its own pictures."""
     plan = api.make_plan(catalog, api.make_request(catalog))
-    pages = [flat(p) for p in page_texts(api.render(catalog, plan, "card", "index-4x6"))]
+    pages = page_texts(api.render(catalog, plan, "card", "index-4x6"))
     fronts = pages[::2]
     assert len(fronts) == 2
-    assert all("Tick a box each day you stretch." in front for front in fronts)
+    assert [" ".join(pages[k:k + 2]).count("Tick a box") for k in (0, 2)] == [1, 0]
+    assert all("Pictures:" in front for front in fronts)
 
 
 def test_the_week_has_a_box_a_day_or_one_per_session_when_the_clinician_says(catalog):

@@ -55,9 +55,9 @@ ARRANGEMENTS = tuple(Arrangement(steps, short, rules, personal, aids, summary)
 
 # The front's (recap, smallest figure) and the back's (numbered short steps, recap), in the order
 # tried, each from large type to small. A card has the legend (what the pictures' marks mean)
-# and the week to tick (its `aids`) unless it cannot hold them with its rules in any
-# arrangement: only then does it do without, before it would be cut into a set or leave the
-# rules off. With its `summary`, an arrangement puts the whole recap (the points to remember and
+# and, the first card of a set, the week to tick (its `aids`), unless it cannot hold them with
+# its rules in any arrangement: only then does it do without, before it would be cut into a
+# set or leave the rules off. With its `summary`, an arrangement puts the whole recap (the points to remember and
 # the week) in its box on the front or the back; without, the week goes in the rules box,
 # under the rule on how often, or in a box of its own on the back. The numbered steps matter
 # more than the type's last point or two. The recap may not shrink the front's figures below
@@ -106,7 +106,9 @@ def fit_sides(plan: Plan, part: CardPart, ctx: RenderContext, width: float, heig
                             () if arr.personal_on_front else personal, numbered, kept)
 
     def sides(arr: Arrangement) -> tuple[Front, Back] | None:
-        recap_form = (RECAP_BOX if arr.summary else WEEK_ONLY) if arr.aids else NO_RECAP
+        # one week to tick for the routine: on a set's first card only
+        recap_form = ((RECAP_BOX if arr.summary else WEEK_ONLY) if arr.aids and part.first == 1
+                      else NO_RECAP)
         for form, fig_h in FRONT_MODES:
             if form not in (recap_form, NO_RECAP):
                 continue

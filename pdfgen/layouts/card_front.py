@@ -212,7 +212,8 @@ def measure_front(plan: Plan, part: CardPart, ctx: RenderContext, width: float, 
         personal=personal, personal_h=marked_height(personal, width, size),
         rules=rules, rules_h=rules.height(width, size, inline) if rules else 0.0, inline=inline,
         clinic=tuple(clinic_lines(ctx.clinic, REGULAR, size, width)),
-        legend=tuple(wrap(figure_legend(ctx.grayscale), REGULAR, size, width)) if legend else (),
+        legend=tuple(wrap(figure_legend(ctx.grayscale, ctx.figure_marks(items)), REGULAR, size,
+                          width)) if legend else (),
         recap=recap)
     room = front.strip_top() - front.footer_h()
     rows = _row_heights([max(front.text_h(k), min_fig_h) + 2 * ROW_PAD

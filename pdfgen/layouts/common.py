@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Sequence
+from typing import Collection, Sequence
 
 from ..model import Plan, PlannedStretch, format_seconds
 
@@ -240,11 +240,25 @@ def _fallback_canvas(base, fallback):
     return FallbackCanvas
 
 
-def figure_legend(grayscale: bool) -> str:
-    """What the marks in the pictures mean, in one line (PEMAT-P item 25): the start pose's
-    outline, the arrow and the highlight (striped in grayscale, where it has no colour)."""
-    mark = "stripes" if grayscale else "orange"
-    return f"Pictures: the outline is where you start, the arrow the move, {mark} where you feel it."
+# What the drawings' marks are, as `RenderContext.figure_marks` names them.
+STACKED, SIDE_BY_SIDE, OUTLINE, ARROW = "stacked", "side by side", "outline", "arrow"
+
+
+def figure_legend(grayscale: bool, marks: Collection[str]) -> str:
+    """What the marks in these pictures mean, in one line (PEMAT-P item 25): only the marks
+    they have (which of two phases, or the pale outline of a start pose, is the start; the
+    arrow) and always the highlight (striped in grayscale, where it has no colour). Short
+    enough for one line of a Letter or A4 poster."""
+    which = " or ".join(side for mark, side in ((STACKED, "top"), (SIDE_BY_SIDE, "left"))
+                        if mark in marks)
+    starts = ([f"the {which} one of two"] if which else []) + (
+        ["a pale outline"] if OUTLINE in marks else [])
+    parts = [", or ".join(starts) + (", is" if len(starts) > 1 else " is") + " where you start"
+             ] if starts else []
+    if ARROW in marks:
+        parts.append("the arrow is the move")
+    parts.append("stripes are where you feel it" if grayscale else "orange is where you feel it")
+    return "Pictures: " + "; ".join(parts) + "."
 
 
 def dose_parts(item: PlannedStretch) -> tuple[str, ...]:

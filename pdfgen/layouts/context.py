@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 from ..model import PlannedStretch, SafetyRules
+from .common import ARROW, OUTLINE, SIDE_BY_SIDE, STACKED
 
 if TYPE_CHECKING:
     from ..branding import Clinic
@@ -45,6 +46,23 @@ class RenderContext:
     def frequency(self) -> str:
         """How often, as the clinician wrote it for this patient, else the clinic's usual."""
         return self.fields.frequency or (self.clinic.frequency if self.clinic else "")
+
+    def figure_marks(self, items: Sequence[PlannedStretch]) -> frozenset[str]:
+        """The marks the drawings of these stretches use (see common.figure_legend): phases
+        stacked or side by side, the start pose's pale outline (an earlier pose drawn as a
+        ghost), arrows. A photo has none."""
+        marks: set[str] = set()
+        for item in items:
+            spec = self.figures.get(item.stretch.figure) if not item.stretch.image else None
+            if spec is None:
+                continue
+            if spec.sequence:
+                marks.add(STACKED if spec.sequence == "column" else SIDE_BY_SIDE)
+            elif spec.ghost and len(spec.poses) > 1:
+                marks.add(OUTLINE)
+            if spec.arrows:
+                marks.add(ARROW)
+        return frozenset(marks)
 
     def geometry(self, figure_id: str, mirrored: bool = False):
         """The figure's geometry, built once per process and reused by every page and render."""

@@ -7,7 +7,7 @@ long it takes, before reading any of it.
 
 from __future__ import annotations
 
-from ..model import Plan, half_minutes, whole_minutes
+from ..model import Plan, stretch_minutes, whole_minutes
 from .blocks import Block
 from .common import (BOLD, BOX_LINE, MUTED, REGULAR, dose_brief, draw_lines, draw_number, leading,
                      text_width, wrap)
@@ -22,12 +22,12 @@ GAP = 10.0             # between columns
 
 def glance_block(plan: Plan, s: Style, width: float) -> Block:
     """The table, closed by a row with the routine's total time (moving between stretches
-    included): one line where a sentence under the table took two. Each stretch's time is in
-    half minutes and the total in whole ones, so the page has one time format, not "46
-    seconds" beside "3 min 5 s"."""
+    included): one line where a sentence under the table took two. Each stretch's time and the
+    total are in whole minutes, so the page has one time format, not "46 seconds" beside "3
+    min 5 s", and no fractions."""
     items = plan.items
     name_h, dose_h, time_h = COLUMNS
-    times = [half_minutes(i.duration_s) for i in items]
+    times = [stretch_minutes(i.duration_s) for i in items]
     total = f"about {whole_minutes(plan.total_s)}"   # under the "Minutes" heading
     time_w = max([text_width(t, REGULAR, s.body) for t in times]
                  + [text_width(t, BOLD, s.body) for t in (time_h, total)])

@@ -105,7 +105,8 @@ class Handout:
         return (paragraph(source_line(self.plan, self.ctx.safety), REGULAR, s.small, width, MUTED),
                 glance_block(self.plan, s, width),
                 section_heading("Your stretches", s.heading, width, "Your stretches",
-                                figure_legend(self.ctx.grayscale), s.body),
+                                figure_legend(self.ctx.grayscale,
+                                              self.ctx.figure_marks(self.plan.items)), s.body),
                 remember,
                 tracker_block(s, width, [i.stretch.name for i in self.plan.items],
                               self.frequency, self.paper.label))

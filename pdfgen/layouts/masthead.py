@@ -8,8 +8,9 @@ gets the height it leaves.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Sequence
 
-from ..model import Plan, about_minutes
+from ..model import Plan, PlannedStretch, about_minutes
 from .blocks import RunIn, draw_run_in, run_in
 from .brand import clinic_lines
 from .common import (ACCENT, BOLD, INK, MUTED, REGULAR, draw_lines, figure_legend, leading,
@@ -76,10 +77,12 @@ class Masthead:
 
 
 def masthead(plan: Plan, ctx: RenderContext, width: float, min_pt: float,
-             grow: float = 1.0, title: str = "", before: bool = True) -> Masthead:
+             grow: float = 1.0, title: str = "", before: bool = True,
+             items: Sequence[PlannedStretch] | None = None) -> Masthead:
     """The masthead across `width`, no text under `min_pt` (large print sets it), every size
     `grow` times its Letter size on a larger sheet; `title` in place of the plan's (one sheet
-    of a set); with `before`, the rules to read before starting under the rule."""
+    of a set); with `before`, the rules to read before starting under the rule; the legend
+    for the pictures of `items` (the sheet's; default the plan's), if it has any."""
     sub_pt, note_pt = max(11.0 * grow, min_pt), max(9.0 * grow, min_pt)
     time_pt = TIME_PT * grow
     time = about_minutes(plan.total_s).removeprefix("about ")
@@ -92,7 +95,9 @@ def masthead(plan: Plan, ctx: RenderContext, width: float, min_pt: float,
     text = (f"{count} stretch{'es' if count != 1 else ''} for the {joined}. "
             "Do them in this order, slowly.")
     subtitle = wrap(text, REGULAR, sub_pt, room)[:2] + clinic_lines(ctx.clinic, REGULAR, sub_pt, room)
-    legend = wrap(figure_legend(ctx.grayscale), REGULAR, note_pt, width)
+    shown = plan.items if items is None else items
+    legend = wrap(figure_legend(ctx.grayscale, ctx.figure_marks(shown)), REGULAR, note_pt,
+                  width) if shown else []
     first = " ".join(ctx.safety.before) if before else ""
     lead = run_in(BEFORE, first, sub_pt, width) if first else None
     return Masthead(width, tuple(lines), size, tuple(subtitle), sub_pt, note_pt, tuple(legend),

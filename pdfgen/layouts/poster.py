@@ -178,8 +178,8 @@ class _Fitter:
         the pointer to the first sheet where the safety section would be (and the recap, if
         `recap_here`, in its box); without `recap_here`, no recap. `recap_only` tries only
         the recap, with those steps or (for every step) the short steps."""
-        heads = [masthead(self.plan, self.ctx, self.width, self.lo, self.grow, title, before)
-                 for before in (True, False)]
+        heads = [masthead(self.plan, self.ctx, self.width, self.lo, self.grow, title, before,
+                          items) for before in (True, False)]
         floors = {Steps.FULL: max(self.lo, FULL_STEPS_MIN_PT), Steps.SHORT: self.lo,
                   Steps.SUMMARY: self.lo}
         forms = (RECAP_BOX,) if note else (RECAP_BOX, RECAP_IN_FOOTER)
