@@ -71,7 +71,7 @@ BACK_MODES = ((True, RECAP_BOX), (True, WEEK_ONLY), (True, NO_RECAP), (False, RE
 
 
 def fit_sides(plan: Plan, part: CardPart, ctx: RenderContext, width: float, height: float,
-              on_sheet: bool = False) -> tuple[Front, Back] | None:
+              on_sheet: bool = False, aids: bool = False) -> tuple[Front, Back] | None:
     """Both sides of one card (the whole plan, or a set's share of it) in the first
     arrangement that fits, each at its largest size; None if none does. Every card of a set
     carries all of the plan's red flags and cautions. A card cut from a sheet (`on_sheet`)
@@ -125,7 +125,7 @@ def fit_sides(plan: Plan, part: CardPart, ctx: RenderContext, width: float, heig
         return None
 
     return first_fit([arr for arr in ARRANGEMENTS if (personal or not arr.personal_on_front)
-                      and (arr.rules or not on_sheet)], sides)
+                      and (arr.rules or not on_sheet) and (arr.aids or not aids)], sides)
 
 
 def parts(plan: Plan, count: int) -> list[CardPart]:
@@ -206,13 +206,16 @@ class CardDesign:
     def measure(self, plan: Plan, paper: Paper, ctx: RenderContext) -> FittedCard | NoFit:
         """One card if it holds the routine, four to a sheet if they fit, else two; else a
         numbered set of cards ("card 1 of 2"), each with all the safety text; on a sheet too
-        small for a set's tiles (A5, half letter), one card a sheet."""
-        def fitted(option: tuple[int, int]) -> FittedCard | None:
-            count, per_sheet = option
+        small for a set's tiles (A5, half letter), one card a sheet. On a card paper a set
+        grows rather than leave out the legend and the week to tick (PEMAT-P items 25 and
+        23); only a routine no set holds with them is printed without."""
+        def fitted(option: tuple[int, int, bool]) -> FittedCard | None:
+            count, per_sheet, aids = option
             place = placement(paper, per_sheet)
             cards = []
             for part in parts(plan, count):
-                sides = fit_sides(plan, part, ctx, *place.inner, on_sheet=not paper.card)
+                sides = fit_sides(plan, part, ctx, *place.inner, on_sheet=not paper.card,
+                                  aids=aids)
                 if sides is None:
                     return None
                 cards.append(sides)
@@ -221,9 +224,10 @@ class CardDesign:
         counts = [count for count in SET_SIZES if count <= len(plan.items)]
         small = paper.width * paper.height < PAPERS["letter"].width * PAPERS["letter"].height
         whole_pages = [(count, 1) for count in counts if count < SET_SIZES[-1]]
-        options = (whole_pages if paper.card else
-                   [(count, tiles) for count in counts for tiles in (4, 2) if count <= tiles]
-                   + (whole_pages if small else []))
+        options = ([(count, 1, aids) for aids in (True, False) for count, _ in whole_pages]
+                   if paper.card else
+                   [(count, tiles, False) for count in counts for tiles in (4, 2) if count <= tiles]
+                   + [(count, 1, False) for count, _ in (whole_pages if small else [])])
         found = first_fit(options, fitted)
         return NoFit("") if found is None else found
 
