@@ -149,7 +149,7 @@ class _Fitter:
                 return None
             sheets = [first, *rest]
             if count > 1:
-                self._add_recap(sheets, [(start, part, title) for start, part, title in later])
+                self._add_recap(sheets, later)
             return FittedPoster(self.ctx, self.margin, self.paper.height - self.margin,
                                 tuple(sheets), PageTemplate(self.paper))
         return None
@@ -183,10 +183,14 @@ class _Fitter:
         floors = {Steps.FULL: max(self.lo, FULL_STEPS_MIN_PT), Steps.SHORT: self.lo,
                   Steps.SUMMARY: self.lo}
         forms = (RECAP_BOX,) if note else (RECAP_BOX, RECAP_IN_FOOTER)
-        order = [(steps, form) for steps, with_recap in STEP_ORDER
-                 for form in (forms if with_recap else (NO_RECAP,))
-                 if (recap_here or not with_recap) and (recap_only is None or with_recap and (
-                     steps == recap_only or (recap_only, steps) == (Steps.FULL, Steps.SHORT)))]
+        def wanted(steps: Steps, with_recap: bool) -> bool:
+            if recap_only is None:
+                return recap_here or not with_recap
+            return with_recap and steps in {recap_only, Steps.SHORT if recap_only == Steps.FULL
+                                            else recap_only}
+
+        order = [(steps, form) for steps, with_recap in STEP_ORDER if wanted(steps, with_recap)
+                 for form in (forms if with_recap else (NO_RECAP,))]
         options = [(head, steps, bullets, size, form)
                    for steps, form in order
                    for head in heads
