@@ -18,7 +18,7 @@ from .common import (ACCENT, BOLD, INK, MUTED, REGULAR, draw_lines, figure_legen
 from .context import RenderContext
 
 TIME_PT = 16.0
-TIME_NOTE = "In all, about"   # over the minutes in the time box
+TIME_NOTE = "Stretches take about"   # over the minutes: the warm-up walk is not in them
 BEFORE = "Before you start:"  # leads the rules to read before the first stretch
 TITLE_ONE_LINE = (24, 22, 20, 18)    # tried on one line first, then on two:
 TITLE_TWO_LINES = (18, 16, 14)
