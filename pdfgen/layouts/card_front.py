@@ -29,6 +29,7 @@ MIN_FIG_W, MIN_FIG_H = 64.0, 34.0   # below about 12 mm tall a pose stops being 
 MAX_ROW_H = 100.0
 ROW_PAD = 3.0
 GAP = CARD.gap
+STRETCHING = "of stretching"   # after the time: the warm-up walk is not in it
 
 
 @dataclass(frozen=True)
@@ -241,11 +242,11 @@ def _time_note(plan: Plan, size: float, width: float, key: str) -> tuple[str, tu
     them in this order." there and the key on lines of its own."""
     room = width - text_width(routine_time(plan) + " ", BOLD, size * 1.25)
     fits = lambda text: text_width(text, REGULAR, size) <= room
-    if key and fits(f"in all. {key}"):
-        return f"in all. {key}", ()
-    long = "in all. Do them in this order."
+    if key and fits(f"{STRETCHING}. {key}"):
+        return f"{STRETCHING}. {key}", ()
+    long = f"{STRETCHING}, in this order."
     under = tuple(wrap(key, REGULAR, size, width)) if key else ()
-    return (long if fits(long) else "in all"), under
+    return (long if fits(long) else STRETCHING), under
 
 
 def _row_heights(minimums: list[float], room: float) -> tuple[float, ...]:
