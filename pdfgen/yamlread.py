@@ -85,7 +85,8 @@ class Field:
             raise self.fail("expected a list")
         n = len(self.node.value)
         if not min_len <= n <= max_len:
-            raise self.fail(f"expected {min_len} to {max_len} entries, got {n}")
+            wanted = f"{min_len}" if min_len == max_len else f"{min_len} to {max_len}"
+            raise self.fail(f"expected {wanted} entries, got {n}")
         return [self.child(node, i) for i, node in enumerate(self.node.value)]
 
     # --- scalars ---------------------------------------------------------------------------

@@ -32,7 +32,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from pdfgen.readability import measure
-from tests.conftest import unembedded_fonts
+from tests.conftest import text_runs, unembedded_fonts
 
 MUSCLE_WORDS = ("hamstring", "glute", "gluteal", "quad", "quadricep", "hip flexor", "psoas",
                 "piriformis", "lumbar", "thoracic", "erector", "latissimus", "adductor",
@@ -58,34 +58,15 @@ class Check:
                                                                        if self.detail else "")
 
 
-@dataclass(frozen=True)
-class Run:
-    """A piece of text as drawn, and its size in points."""
-
-    text: str
-    size: float
-
-
 def audit(data: bytes, large_print: bool = False) -> list[Check]:
     """Every check on the PDF's bytes, in the order listed in the module's docstring."""
     reader = PdfReader(io.BytesIO(data))
-    runs = _runs(reader)
+    runs = text_runs(data)
     text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
     names = [n.strip() for n in str((reader.metadata or {}).get("/Keywords", "")).split(",")[3:]]
     return [_doses(text, names), _shorthand(text), Check("legend for the pictures", bool(LEGEND.search(text))),
             _summary(text), _tracker(text), _grade(text), _smallest(runs, text, large_print),
             _muscle_words(text), _fonts(data)]
-
-
-def _runs(reader: PdfReader) -> list[Run]:
-    runs: list[Run] = []
-    for page in reader.pages:
-        def visit(text, cm, tm, font_dict, font_size):
-            if text.strip():
-                scale = (tm[0] ** 2 + tm[1] ** 2) ** 0.5 * (cm[0] ** 2 + cm[1] ** 2) ** 0.5
-                runs.append(Run(" ".join(text.split()), round(font_size * scale, 2)))
-        page.extract_text(visitor_text=visit)
-    return runs
 
 
 def _doses(text: str, names: list[str]) -> Check:
@@ -125,13 +106,13 @@ def _grade(text: str) -> Check:
 REFERENCE = re.compile(r"Sources:[^.]*\.|Print on both sides[^.]*\.[^.]*\.")
 
 
-def _smallest(runs: list[Run], text: str, large_print: bool) -> Check:
+def _smallest(runs: list[tuple[str, float]], text: str, large_print: bool) -> Check:
     """The smallest text outside the reference lines (the sources, a sheet's note to whoever
     prints it), and theirs."""
     sources = " ".join(REFERENCE.findall(text))
     floor = LARGE_MIN_PT if large_print else BODY_MIN_PT
-    body = [r.size for r in runs if not (r.text in sources and r.size >= SOURCES_MIN_PT)]
-    small = [r.size for r in runs if r.text in sources]
+    body = [size for run, size in runs if not (run in sources and size >= SOURCES_MIN_PT)]
+    small = [size for run, size in runs if run in sources]
     least = min(body, default=0.0)
     ok = least >= floor and min(small, default=floor) >= (floor if large_print else SOURCES_MIN_PT)
     return Check("smallest body size", ok, f"{least:g} pt (at least {floor:g})"

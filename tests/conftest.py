@@ -65,18 +65,24 @@ def render_pages(data: bytes, dpi: int = 72):
     return [doc[i].render(scale=dpi / 72).to_pil().convert("L") for i in range(len(doc))]
 
 
-def font_sizes(data: bytes) -> list[float]:
-    """The effective size of every text run on every page (font size × text and CTM scale)."""
+def text_runs(data: bytes) -> list[tuple[str, float]]:
+    """Every text run on every page, its whitespace made single spaces, with its effective
+    size (font size x text and CTM scale)."""
     from pypdf import PdfReader
 
-    sizes: list[float] = []
+    runs: list[tuple[str, float]] = []
     for page in PdfReader(io.BytesIO(data)).pages:
         def visit(text, cm, tm, font_dict, font_size):
             if text.strip():
                 scale = (tm[0] ** 2 + tm[1] ** 2) ** 0.5 * (cm[0] ** 2 + cm[1] ** 2) ** 0.5
-                sizes.append(round(font_size * scale, 2))
+                runs.append((" ".join(text.split()), round(font_size * scale, 2)))
         page.extract_text(visitor_text=visit)
-    return sizes
+    return runs
+
+
+def font_sizes(data: bytes) -> list[float]:
+    """The effective size of every text run on every page."""
+    return [size for _, size in text_runs(data)]
 
 
 def unembedded_fonts(data: bytes) -> list[str]:

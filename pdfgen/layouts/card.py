@@ -57,9 +57,9 @@ ARRANGEMENTS = tuple(Arrangement(steps, short, rules, personal, aids, summary)
 # tried, each from large type to small. A card has the legend (what the pictures' marks mean)
 # and, the first card of a set, the week to tick (its `aids`), unless it cannot hold them with
 # its rules in any arrangement: only then does it do without, before it would be cut into a
-# set or leave the rules off. With its `summary`, an arrangement puts the whole recap (the points to remember and
-# the week) in its box on the front or the back; without, the week goes in the rules box,
-# under the rule on how often, or in a box of its own on the back. The numbered steps matter
+# set or leave the rules off. With its `summary`, an arrangement puts the whole recap (the
+# points to remember and the week) in its box on the front or the back; without, the week goes
+# in the rules box, under the rule on how often, or in a box of its own on the back. The numbered steps matter
 # more than the type's last point or two. The recap may not shrink the front's figures below
 # READABLE_FIG_H: only a front without it goes down to MIN_FIG_H.
 RECAP_BOX, WEEK_ONLY, NO_RECAP = "box", "week", ""
@@ -86,9 +86,11 @@ def fit_sides(plan: Plan, part: CardPart, ctx: RenderContext, width: float, heig
                  inline: bool) -> Front | None:
         box = None
         if arr.rules:
-            week = week_row(ctx, width - SafetyBox.pad(size) * 2, size) if form == WEEK_ONLY else None
-            if form == WEEK_ONLY and week is None:
-                return None
+            week = None
+            if form == WEEK_ONLY:
+                week = week_row(ctx, width - SafetyBox.pad(size) * 2, size)
+                if week is None:
+                    return None
             box = SafetyBox((rules, week) if week else (rules,))
         elif form == WEEK_ONLY:
             return None

@@ -171,10 +171,11 @@ class _Fitter:
         """These stretches' sheet at the first option that fits: every step at a comfortable
         size with the recap (see recap.py), else the short steps with it, else either without
         it, else the summaries with it, else without: numbered steps matter more than the
-        recap, and both more than the figures' size. Within each, the rules to read before
-        starting under the title, else first in the footer's rules; within each, the red
-        flags as bulleted lists, else (if `run_together`: a set moves stretches to later
-        sheets instead) run together; within each, type size from large to small. `note` puts
+        recap, and both more than the figures' size; numbered steps with the rules to read
+        before starting under the title come before any without them there (else those rules
+        lead the footer's), and summaries last. Within each, the red flags as bulleted lists,
+        else (if `run_together`: a set moves stretches to later sheets instead) run together;
+        within each, type size from large to small. `note` puts
         the pointer to the first sheet where the safety section would be (and the recap, if
         `recap_here`, in its box); without `recap_here`, no recap. `recap_only` tries only
         the recap, with those steps or (for every step) the short steps."""
@@ -191,9 +192,12 @@ class _Fitter:
 
         order = [(steps, form) for steps, with_recap in STEP_ORDER if wanted(steps, with_recap)
                  for form in (forms if with_recap else (NO_RECAP,))]
+        # Numbered steps with the rules to read first at the top, before either without them:
+        # both are PEMAT-P items (22, 10), the steps' fullness is not.
+        tiers = sorted(((steps, form, head) for steps, form in order for head in heads),
+                       key=lambda t: (t[0] == Steps.SUMMARY, t[2].before is None))
         options = [(head, steps, bullets, size, form)
-                   for steps, form in order
-                   for head in heads
+                   for steps, form, head in tiers
                    for bullets in ((True, False) if run_together and not note else (True,))
                    for size in type_sizes(self.hi, floors[steps])]
         return first_fit(options, lambda option: self.at(items, first, *option, note))
@@ -220,9 +224,12 @@ class _Fitter:
         shape = (items, self.width, grid_h, GAP, size, steps, self.grow, first)
         options = []
         if band is not None:
-            in_slot = lambda w: getattr(recap(self.plan, self.ctx, w, smallest), "height", None)
+            def slot_height(width: float) -> float | None:
+                boxed = recap(self.plan, self.ctx, width, smallest)
+                return boxed.height if boxed else None
+
             options = [(g, recap(self.plan, self.ctx, g.extra_box(0, 0)[2], smallest))
-                       for g in grids(*shape, extra=in_slot)]
+                       for g in grids(*shape, extra=slot_height)]
             shape = (items, self.width, grid_h - band.height - GAP, *shape[3:])
         options += [(g, band) for g in grids(*shape)]
         if not options:

@@ -23,13 +23,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Plan, about_minutes
-from .common import ACCENT, BOLD, BOX_LINE, INK, REGULAR, draw_lines, leading, text_width, wrap
+from .common import BOLD, BOX_LINE, INK, REGULAR, draw_lines, leading, text_width, wrap
 from .context import RenderContext
 from .forms import DAYS, draw_tick_boxes, sessions_per_day
+from .safety import TextBlock
 
 HEADING = "Remember"
 SIDE_BY_SIDE_MIN = 400.0    # a recap box at least this wide puts its week beside its points
 SHORT_DAYS = tuple(day[:2] for day in DAYS)   # "Mo", "Tu": where three letters do not fit
+BOX_EM, BOX_GAP_EM = 1.3, 0.3   # a tick box's side, and the gap between a day's boxes, in sizes
 
 
 def remember_points(plan: Plan, ctx: RenderContext) -> tuple[str, ...]:
@@ -62,7 +64,7 @@ class WeekRow:
 
     @property
     def box(self) -> float:
-        return self.size * 1.3
+        return self.size * BOX_EM
 
     @property
     def width(self) -> float:
@@ -84,7 +86,7 @@ class WeekRow:
         y -= leading(size) + 1
         for k in range(len(self.days)):
             draw_tick_boxes(c, x + (k + 0.5) * self.day_w, y - self.box / 2, self.box,
-                            self.per_day, size * 0.3)
+                            self.per_day, size * BOX_GAP_EM)
         return top - self.height()
 
 
@@ -92,7 +94,7 @@ def week_row(ctx: RenderContext, width: float, size: float) -> WeekRow | None:
     """The week across at most `width`: the days' names in three letters, else two; None if
     even those do not fit."""
     per_day = sessions_per_day(ctx.frequency)
-    boxes = per_day * size * 1.3 + (per_day - 1) * size * 0.3
+    boxes = size * (per_day * BOX_EM + (per_day - 1) * BOX_GAP_EM)
     for days in (DAYS, SHORT_DAYS):
         day_w = max(max(text_width(d, BOLD, size) for d in days), boxes) + size * 0.6
         if 7 * day_w <= width:
@@ -103,11 +105,13 @@ def week_row(ctx: RenderContext, width: float, size: float) -> WeekRow | None:
 
 @dataclass(frozen=True)
 class Recap:
-    """The recap box measured for a width and type size."""
+    """The recap box measured for a width and type size: its points a bulleted TextBlock
+    under "Remember" (None for the week alone), `text_w` wide."""
 
     width: float
     size: float
-    points: tuple[tuple[str, ...], ...]     # each point's wrapped lines
+    points: TextBlock | None
+    text_w: float
     week: WeekRow
     side_by_side: bool
 
@@ -115,13 +119,8 @@ class Recap:
     def pad(self) -> float:
         return self.size * 0.7
 
-    @property
-    def bullet_w(self) -> float:
-        return bullet_width(self.size)
-
     def points_h(self) -> float:
-        """The heading and the points; nothing for a box with the week alone."""
-        return leading(self.size) * (1 + sum(map(len, self.points))) if self.points else 0.0
+        return self.points.height(self.text_w, self.size) if self.points else 0.0
 
     @property
     def height(self) -> float:
@@ -142,26 +141,11 @@ class Recap:
         if not self.points:
             self.week.draw(c, left, top - pad)
             return
-        y = draw_lines(c, [HEADING], left, top - pad, BOLD, size, ACCENT)
-        y = draw_points(c, self.points, left, y, size)
+        y = self.points.draw(c, left, top - pad, self.text_w, size)
         if self.side_by_side:
             self.week.draw(c, x + self.width - pad - self.week.width, top - pad)
         else:
             self.week.draw(c, left, y - size * 0.6)
-
-
-def bullet_width(size: float) -> float:
-    return text_width("•  ", REGULAR, size)
-
-
-def draw_points(c, points, x: float, top: float, size: float) -> float:
-    """Each point's lines behind a bullet; returns the new top."""
-    for lines in points:
-        c.setFillColorRGB(*INK)
-        c.setFont(REGULAR, size)
-        c.drawString(x, top - size * 0.93, "•")
-        top = draw_lines(c, lines, x + bullet_width(size), top, REGULAR, size)
-    return top
 
 
 def recap(plan: Plan, ctx: RenderContext, width: float, size: float,
@@ -174,6 +158,5 @@ def recap(plan: Plan, ctx: RenderContext, width: float, size: float,
     if week is None:
         return None
     text_w = inner - week.width - size * 1.5 if side_by_side else inner
-    points = tuple(tuple(wrap(p, REGULAR, size, text_w - bullet_width(size)))
-                   for p in remember_points(plan, ctx)) if points else ()
-    return Recap(width, size, points, week, side_by_side)
+    block = TextBlock(HEADING, remember_points(plan, ctx)) if points else None
+    return Recap(width, size, block, text_w, week, side_by_side)
