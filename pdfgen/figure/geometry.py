@@ -79,10 +79,35 @@ def _panel(spec: FigureSpec, scene: Scene, projs: list[dict], cam: Camera, only:
             for hl in spec.highlights:
                 _highlight_shapes(hl, bodies[i], cam, marks.setdefault(hl.segment, []))
         body_shapes(projs[i], spec.poses[i], bias, not (last or spec.sequence), out, marks)
+    if spec.sequence == "row" and only is None:
+        out.extend(_row_marks(projs))
     for arrow in spec.arrows:
         if only is None or arrow.pose % len(bodies) == only:
             emit_arrow(arrow_line(arrow, projs, bodies, cam), arrow.both, out)
     return out
+
+
+def _row_marks(projs: list[dict]) -> list[Shape]:
+    """The step chevrons of a `sequence: row` figure: one pointing from each phase to the next,
+    midway between the two bodies' hips and level with the lower of their heads' tops, where
+    the space between two upright bodies is clear (lower down, knees, feet and each phase's
+    own arrow crowd it). A blind reader could only guess the order from two bare bodies."""
+    marks: list[Shape] = []
+    for a, b in zip(projs, projs[1:]):
+        top = min(max(q[1] for q in p.values()) for p in (a, b))
+        marks.append(_chevron((a["root"][0] + b["root"][0]) / 2, top, sideways=True))
+    return marks
+
+
+def _chevron(cx: float, cy: float, *, sideways: bool = False) -> Polyline:
+    """The small step mark between two phases: pointing down (stacked panels) or, `sideways`,
+    to the right (phases side by side; a mirrored figure turns it to point left)."""
+    w = CHEVRON
+    if sideways:
+        pts = ((cx - w / 2, cy + w), (cx + w / 2, cy), (cx - w / 2, cy - w))
+    else:
+        pts = ((cx - w, cy + w / 2), (cx, cy - w / 2), (cx + w, cy + w / 2))
+    return Polyline(pts, CHEVRON_W, "prop_line")
 
 
 def _stack(panels: list[list[Shape]]) -> list[Shape]:
@@ -98,10 +123,7 @@ def _stack(panels: list[list[Shape]]) -> list[Shape]:
         x0, y0, x1, y1 = bbox_of(tuple(panel))
         dy = 0.0 if top is None else top - PANEL_GAP - y1
         if top is not None:
-            cx, cy = (x0 + x1) / 2, top - PANEL_GAP / 2
-            w = CHEVRON
-            out.append(Polyline(((cx - w, cy + w / 2), (cx, cy - w / 2), (cx + w, cy + w / 2)), CHEVRON_W,
-                                "prop_line"))
+            out.append(_chevron((x0 + x1) / 2, top - PANEL_GAP / 2))
         out.extend(moved(s, lambda p, dy=dy: (p[0], p[1] + dy)) for s in panel)
         top = y0 + dy
     return out

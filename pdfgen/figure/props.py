@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from .records import FigureSpec
 
 BAR_R = 0.024
+BAR_HALF = 0.42  # the bar reaches this far either side of the body's midline, to its posts
 LEG_T = 0.022  # chair and table leg thickness
 
 
@@ -75,8 +76,12 @@ def build_props(spec: FigureSpec, scene: Scene) -> tuple[PlacedProp, ...]:
         elif p.kind in FURNITURE:
             out.append(_furniture(spec, p, scene))
         elif p.kind == "bar" and scene.bar is not None:
+            # A fixed bar stands on two posts from the floor: drawn alone, a blind reader took the
+            # line for a loose stick held up, not a bar that takes the body's weight.
             bx, by = scene.bar
-            out.append(PlacedProp("bar", (), None, (((bx, by, -0.42), (bx, by, 0.42), BAR_R),)))
+            posts = tuple(Box(bx - LEG_T / 2, bx + LEG_T / 2, 0.0, by + BAR_R, z - LEG_T / 2, z + LEG_T / 2,
+                              "frame") for z in (-BAR_HALF, BAR_HALF))
+            out.append(PlacedProp("bar", posts, None, (((bx, by, -BAR_HALF), (bx, by, BAR_HALF), BAR_R),)))
         elif p.kind == "wall":
             wx = p.x if p.x is not None else x1 + 0.05
             out.append(PlacedProp("wall", (Box(wx, wx + 0.04, 0.0, p.height or 1.1, -0.35, 0.35, "solid"),), None))
