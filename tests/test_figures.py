@@ -186,6 +186,34 @@ def test_a_row_sequence_seats_every_phase_on_its_own_chair():
         assert seat.x0 < body.points["root"][0] < seat.x1
 
 
+def test_a_row_sequence_points_from_each_phase_to_the_next():
+    """Between side-by-side phases a step chevron points to the next one (right; left when
+    mirrored), between the two bodies and above their knees, so the order reads uncaptioned."""
+    from pdfgen.figure.shapes import Polyline
+
+    spec = load_figure(builtin_figures_dir() / "seated-pelvic-tilt.yaml")
+    for mirrored, sign in ((False, 1), (True, -1)):
+        geometry = build(spec, mirrored=mirrored)
+        marks = [s for s in geometry.shapes if isinstance(s, Polyline) and s.tone == "prop_line"]
+        assert len(marks) == len(spec.poses) - 1 == 1
+        (a, tip, b) = marks[0].points
+        assert sign * (tip[0] - a[0]) > 0 and sign * (tip[0] - b[0]) > 0   # points onward
+        heads = sorted(s.c[0] for s in geometry.shapes
+                       if getattr(s, "r", None) == sk.HEAD_R and s.tone in ("near", "far"))
+        assert heads[0] < tip[0] < heads[-1]
+
+
+def test_a_bar_stands_on_two_posts_from_the_floor():
+    """A fixed bar is drawn on posts: alone, a blind reader took it for a stick held up."""
+    spec = load_figure(builtin_figures_dir() / "bar-hang.yaml")
+    scene = place(spec)
+    bar = next(p for p in build_props(spec, scene) if p.kind == "bar")
+    (a, b, _), = bar.lines
+    assert len(bar.boxes) == 2 and all(box.role == "frame" and box.y0 == 0.0 for box in bar.boxes)
+    assert sorted(round((box.z0 + box.z1) / 2, 9) for box in bar.boxes) == sorted([a[2], b[2]])
+    assert all(box.y1 >= scene.bar[1] for box in bar.boxes)
+
+
 def test_a_shared_scale_draws_every_body_the_same_size():
     """At the shared scale a lying figure's body is as big as a standing one's, and both fit
     (cells 150 x 80, a card row's shape)."""
