@@ -367,9 +367,17 @@ class Routine:
         return bool(self.items)
 
 
+# The most stretches a routine holds unless the request says otherwise: what a Letter or A4
+# poster fits at a size a 70-year-old can read, with every caution and red flag.
+DEFAULT_MAX_STRETCHES = 6
+
+
 @dataclass(frozen=True)
 class Request:
-    """What a person asks for. The planner turns it into a Plan or says why it cannot."""
+    """What a person asks for. The planner turns it into a Plan or says why it cannot.
+
+    `max_stretches` is the most the routine may hold: the capacity of the layout it is for.
+    """
 
     areas: tuple[Area, ...] = (Area.LOWER_BACK,)
     minutes: float = 7
@@ -378,6 +386,7 @@ class Request:
     conditions: tuple[str, ...] = ()
     level: Level = Level.INTERMEDIATE
     title: str = ""
+    max_stretches: int = DEFAULT_MAX_STRETCHES
 
     @property
     def budget_s(self) -> int:

@@ -1,14 +1,8 @@
 """Turns a Request into a dosed, ordered Plan. Pure: no I/O, no clock, no randomness.
 
-The library is small (a few dozen stretches), so selection is an exact branch-and-bound search
-over subsets rather than a greedy pick: a greedy pick can spend the budget on one long stretch
-and miss a set that covers every requested area. Ties are broken by stretch id through the
-fixed search order.
-
-Time model (DESIGN.md): a stretch takes
-``setup + sides × (reps × hold + (reps − 1) × rest) + (sides − 1) × switch``
-(a moving stretch uses its tempo in place of the hold), and consecutive stretches add a
-transition that grows with the change of height between positions.
+Eligibility (what this person may do here), selection (`selection.select`, the best set),
+order and dosing (an exact knapsack over the allowed doses), then the plan's notes. The
+time model lives in `timing`; its names are re-exported here for the planner's callers.
 """
 
 from __future__ import annotations
@@ -19,63 +13,14 @@ from typing import Mapping, Sequence
 
 from .errors import NoFitError
 from .model import (SETTING_RULES, Area, Condition, ConditionCaution, Plan, PlannedStretch,
-                    Position, Request, Routine, Stretch, about_minutes, format_seconds,
-                    whole_minutes)
+                    Request, Routine, Stretch, about_minutes, format_seconds, whole_minutes)
+from .selection import select
+from .timing import (FILL_TARGET, POSITION_FLOW, DoseOption, dose_options, order,
+                     stretch_duration, target_count, transition_s)
 
-MAX_STRETCHES = 6
-FILL_TARGET = 0.9
-SECONDS_PER_STRETCH = 90
-SAME_POSITION_S = 5
-NEW_POSITION_S = 8
-
-# The order positions follow in a routine: from lying down up to standing, so a person gets
-# down to the floor once and finishes upright.
-POSITION_FLOW = (Position.SUPINE, Position.SIDE_LYING, Position.PRONE, Position.FLOOR_SEATED,
-                 Position.ALL_FOURS, Position.KNEELING, Position.SEATED, Position.STANDING,
-                 Position.HANGING)
-_FLOW_RANK = {p: i for i, p in enumerate(POSITION_FLOW)}
-
-
-def transition_s(a: Position, b: Position) -> int:
-    """Seconds to move from one stretch's position to the next one's.
-
-    Same position: 5 s; a new position at the same height: 8 s; otherwise 5 s plus about 3 s for
-    each step of height, so floor to standing costs 15 s.
-    """
-    if a is b:
-        return SAME_POSITION_S
-    climb = abs(a.height - b.height)
-    return max(NEW_POSITION_S, SAME_POSITION_S + round(10 * climb / 3))
-
-
-@dataclass(frozen=True)
-class DoseOption:
-    hold_s: int
-    reps: int
-    duration_s: int
-
-
-def stretch_duration(stretch: Stretch, hold_s: int, reps: int) -> int:
-    """Seconds one stretch takes at a given dose, per the time model."""
-    d = stretch.dose
-    per_rep = d.tempo_s if d.dynamic else hold_s
-    sides = d.sides.count
-    return d.setup_s + sides * (reps * per_rep + (reps - 1) * d.rest_s) + (sides - 1) * d.switch_s
-
-
-def dose_options(stretch: Stretch) -> tuple[DoseOption, ...]:
-    """Every allowed dose, shortest first. Holds step by 5 s where the range is in fives."""
-    d = stretch.dose
-    if d.dynamic:
-        holds: tuple[int, ...] = (d.tempo_s,)
-    else:
-        h = d.hold_s
-        step = 5 if h.low % 5 == 0 and h.high % 5 == 0 else 1
-        holds = h.values(step)
-    opts = {DoseOption(hold, reps, stretch_duration(stretch, hold, reps))
-            for hold in holds for reps in d.reps.values(1)}
-    return tuple(sorted(opts, key=lambda o: (o.duration_s, o.reps, o.hold_s)))
-
+__all__ = ["FILL_TARGET", "POSITION_FLOW", "DoseOption", "dose_options", "order", "select",
+           "stretch_duration", "target_count", "transition_s", "eligibility", "dose", "plan",
+           "plan_routine", "time_mismatch", "default_title", "NoFitError"]
 
 # --- eligibility -----------------------------------------------------------------------------
 
@@ -123,153 +68,6 @@ def _exclusion_reason(s: Stretch, request: Request, positions, have, conds) -> s
     if s.level.rank > request.level.rank:
         return f"{s.level.value} level, above {request.level.value}"
     return ""
-
-
-# --- selection -------------------------------------------------------------------------------
-
-_N_FLOW = len(POSITION_FLOW)
-_COST = [[transition_s(a, b) for b in POSITION_FLOW] for a in POSITION_FLOW]
-
-
-# One more stretch adds at most this much transition time to a set in flow order: it replaces
-# one move (a -> b) with two (a -> new -> b), or joins a position already there.
-MAX_ADDED_TRANSITION_S = 2 * max(max(row) for row in _COST)
-
-
-def _set_transitions(counts: Sequence[int]) -> int:
-    """Transition seconds for a set of stretches in flow order; `counts` is per flow position."""
-    total, prev = 0, -1
-    for rank in range(_N_FLOW):
-        n = counts[rank]
-        if n:
-            if prev >= 0:
-                total += _COST[prev][rank]
-            total += SAME_POSITION_S * (n - 1)
-            prev = rank
-    return total
-
-
-def target_count(budget_s: int) -> int:
-    """How many stretches a budget is best spent on: about one per 90 s, at most 6.
-
-    Six cells is what a Letter or A4 poster holds at a size a 70-year-old can read, with every
-    caution and red flag; longer budgets give each stretch a longer dose instead.
-    """
-    return max(1, min(MAX_STRETCHES, round(budget_s / SECONDS_PER_STRETCH)))
-
-
-def select(candidates: Sequence[Stretch], areas: Sequence, budget_s: int) -> tuple[Stretch, ...]:
-    """The best subset of `candidates` for `areas` within `budget_s`, by exact search.
-
-    Sets are ranked by, in order: requested areas covered by a primary target; reaching 90% of
-    the budget at the longest doses; fewest stretches off the requested areas; closeness to the
-    target count; relevance (each requested area a stretch targets: 2 if primary, 1 if
-    secondary); how widely the stretch is recommended (its sources, up to three); gentleness
-    (lower levels); least time lost to transitions. The first set met in
-    the search order (relevance, then id) wins a tie.
-    """
-    bit = {a: 1 << k for k, a in enumerate(dict.fromkeys(areas))}
-    rows = []
-    for s in candidates:
-        opts = dose_options(s)
-        covers = sum(bit[a] for a in set(s.primary) if a in bit)
-        rel = 2 * covers.bit_count() + sum(1 for a in set(s.secondary) if a in bit)
-        rows.append((-rel, s.id, s, opts[0].duration_s, opts[-1].duration_s, rel, covers,
-                     s.level.rank, _FLOW_RANK[s.position], min(len(s.sources), 3)))
-    rows.sort(key=lambda r: (r[0], r[1]))
-    stretch = [r[2] for r in rows]
-    min_s = [r[3] for r in rows]
-    max_s = [r[4] for r in rows]
-    rel_of = [r[5] for r in rows]
-    cover_of = [r[6] for r in rows]
-    level_of = [r[7] for r in rows]
-    pos_of = [r[8] for r in rows]
-    cited_of = [r[9] for r in rows]
-    durations_of = [sorted({o.duration_s for o in dose_options(r[2])}) for r in rows]
-    k = len(rows)
-    n_target = target_count(budget_s)
-    fill_goal = FILL_TARGET * budget_s
-    rest_covers = [0] * (k + 1)
-    for i in range(k - 1, -1, -1):
-        rest_covers[i] = rest_covers[i + 1] | cover_of[i]
-
-    best: list = [None, ()]
-    chosen: list[int] = []
-    counts = [0] * _N_FLOW
-
-    def bound(i, covered, max_sum, irrelevant, rel, cited, gentle, trans):
-        """The best score any completion of this branch could reach, size by size.
-
-        Each component bounds completions of that size (relevance is sorted, so the next ones
-        are the most relevant left), so the tuple bounds them lexicographically. The 90% fill
-        is reachable only if the longest doses left, and the most transition time each added
-        stretch can bring, get there: a set that cannot fill is pruned like any other, so a
-        budget no six stretches can fill no longer enumerates every subset.
-        """
-        n = len(chosen)
-        gains = sorted(((cover_of[j] & ~covered).bit_count() for j in range(i, k)), reverse=True)
-        cites = sorted((cited_of[j] for j in range(i, k)), reverse=True)
-        longest = sorted((max_s[j] for j in range(i, k)), reverse=True)
-        cov_all = (covered | rest_covers[i]).bit_count()
-        cov_now = covered.bit_count()
-        top, gain, rel_more, cited_more, more_s = None, 0, 0, 0, 0
-        for extra in range(0, min(k - i, MAX_STRETCHES - n) + 1):
-            if extra:
-                gain += gains[extra - 1]
-                rel_more += rel_of[i + extra - 1]
-                cited_more += cites[extra - 1]
-                more_s += longest[extra - 1] + MAX_ADDED_TRANSITION_S
-            m = n + extra
-            if m == 0:
-                continue
-            b = (min(cov_all, cov_now + gain), max_sum + trans + more_s >= fill_goal, -irrelevant,
-                 -abs(m - n_target), rel + rel_more, cited + cited_more, gentle, -trans)
-            if top is None or b > top:
-                top = b
-        return top
-
-    def visit(i, covered, min_sum, max_sum, irrelevant, rel, cited, gentle):
-        trans = _set_transitions(counts) if chosen else 0
-        if chosen:
-            sc = [covered.bit_count(), max_sum + trans >= fill_goal, -irrelevant,
-                  -abs(len(chosen) - n_target), rel, cited, gentle, -trans]
-            if sc[1] and (best[0] is None or tuple(sc) > best[0]):
-                # The longest doses reach 90%, but whole-second steps may jump past the budget:
-                # check exactly, only for a set that would otherwise win.
-                sc[1] = _can_fill(chosen, math.ceil(fill_goal) - trans, budget_s - trans)
-            sc = tuple(sc)
-            if best[0] is None or sc > best[0]:
-                best[0] = sc
-                best[1] = tuple(chosen)
-        if i == k or len(chosen) == MAX_STRETCHES:
-            return
-        if best[0] is not None and bound(i, covered, max_sum, irrelevant, rel, cited, gentle,
-                                         trans) <= best[0]:
-            return
-        for j in range(i, k):
-            counts[pos_of[j]] += 1
-            if min_sum + min_s[j] + _set_transitions(counts) <= budget_s:
-                chosen.append(j)
-                visit(j + 1, covered | cover_of[j], min_sum + min_s[j], max_sum + max_s[j],
-                      irrelevant + (rel_of[j] == 0), rel + rel_of[j], cited + cited_of[j],
-                      gentle - level_of[j])
-                chosen.pop()
-            counts[pos_of[j]] -= 1
-
-    def _can_fill(picked: Sequence[int], low: int, high: int) -> bool:
-        totals = {0}
-        for j in picked:
-            durations = durations_of[j]
-            totals = {t + d for t in totals for d in durations if t + d <= high}
-        return any(t >= low for t in totals)
-
-    visit(0, 0, 0, 0, 0, 0, 0, 0)
-    return tuple(stretch[j] for j in best[1])
-
-
-def order(stretches: Sequence[Stretch]) -> tuple[Stretch, ...]:
-    """Floor first, standing last, grouped by position; within a position, by id."""
-    return tuple(sorted(stretches, key=lambda s: (_FLOW_RANK[s.position], s.id)))
 
 
 # --- dosing ----------------------------------------------------------------------------------
@@ -327,7 +125,7 @@ def plan(request: Request, stretches: Mapping[str, Stretch],
         raise NoFitError(
             f"{format_seconds(budget)} is too short: the shortest stretch that suits you, "
             f"{shortest.name}, takes {shortest_s} s. Ask for at least {_round_up_minutes(shortest_s)}.")
-    chosen = order(select(ok, request.areas, budget))
+    chosen = order(select(ok, request.areas, budget, request.max_stretches))
     trans = tuple(transition_s(a.position, b.position) for a, b in zip(chosen, chosen[1:]))
     doses = dose(chosen, budget - sum(trans), math.ceil(FILL_TARGET * budget) - sum(trans))
     items = tuple(PlannedStretch(s, o.hold_s, o.reps, o.duration_s) for s, o in zip(chosen, doses))
@@ -370,8 +168,8 @@ def _shortfall(request: Request, total_s: int, items, eligible, out: Sequence[Ex
             f"{format_seconds(request.budget_s)} you asked for")
     chosen = {i.stretch.id for i in items}
     if not all(s.id in chosen for s in eligible if areas & set(s.primary)):
-        if len(items) == MAX_STRETCHES:
-            return (f"{lead}: a routine holds at most {MAX_STRETCHES} stretches, each for as long "
+        if len(items) == request.max_stretches:
+            return (f"{lead}: a routine holds at most {request.max_stretches} stretches, each for as long "
                     "as is safe.",)
         return (f"{lead}.",)
     where = _and([a.plain for a in request.areas], "and")

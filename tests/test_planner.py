@@ -16,7 +16,7 @@ def _capacity(catalog, request):
     """The most time the eligible stretches could fill (10 longest doses, no transitions)."""
     ok, _ = planner.eligibility(request, catalog.stretches, catalog.conditions)
     longest = sorted((planner.dose_options(s)[-1].duration_s for s in ok), reverse=True)
-    return sum(longest[:planner.MAX_STRETCHES])
+    return sum(longest[:request.max_stretches])
 
 
 @pytest.mark.parametrize("setting", [s.value for s in Setting])

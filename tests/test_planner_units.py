@@ -97,50 +97,6 @@ def _library():
     ]
 
 
-def _brute_select(lib, areas, budget):
-    """Every subset, scored the way `select` documents: the reference it must equal."""
-    want = set(areas)
-    n_target = planner.target_count(budget)
-    best = None
-    for n in range(1, len(lib) + 1):
-        for combo in itertools.combinations(sorted(lib, key=lambda s: s.id), n):
-            ordered = planner.order(combo)
-            trans = sum(planner.transition_s(a.position, b.position)
-                        for a, b in zip(ordered, ordered[1:]))
-            lo = sum(planner.dose_options(s)[0].duration_s for s in combo)
-            hi = sum(planner.dose_options(s)[-1].duration_s for s in combo)
-            if lo + trans > budget or n > planner.MAX_STRETCHES:
-                continue
-            covered = {a for s in combo for a in s.primary} & want
-            rel = sum(2 * len(set(s.primary) & want) + len(set(s.secondary) & want)
-                      for s in combo)
-            irrelevant = sum(1 for s in combo if not (set(s.targets) & want))
-            score = (len(covered), hi + trans >= 0.9 * budget, -irrelevant, -abs(n - n_target),
-                     rel, sum(min(len(s.sources), 3) for s in combo),
-                     -sum(s.level.rank for s in combo), -trans)
-            if best is None or score > best[0]:
-                best = (score, {s.id for s in combo})
-    return best
-
-
-@pytest.mark.parametrize("areas", [(Area.LOWER_BACK,), (Area.HAMSTRINGS, Area.GLUTES),
-                                   (Area.QUADS, Area.UPPER_BACK, Area.LOWER_BACK)])
-@pytest.mark.parametrize("budget", [60, 150, 300, 420, 700])
-def test_search_matches_brute_force_score(areas, budget):
-    lib = _library()
-    chosen = planner.select(lib, areas, budget)
-    reference = _brute_select(lib, areas, budget)
-    want = set(areas)
-    ordered = planner.order(chosen)
-    trans = sum(planner.transition_s(a.position, b.position) for a, b in zip(ordered, ordered[1:]))
-    hi = sum(planner.dose_options(s)[-1].duration_s for s in chosen)
-    covered = {a for s in chosen for a in s.primary} & want
-    assert len(covered) == reference[0][0]
-    assert (hi + trans >= 0.9 * budget) == reference[0][1]
-    assert -sum(1 for s in chosen if not set(s.targets) & want) == reference[0][2]
-    assert -abs(len(chosen) - planner.target_count(budget)) == reference[0][3]
-
-
 def test_plan_never_exceeds_budget_and_fills_it():
     lib = {s.id: s for s in _library()}
     for minutes in (2, 3, 5, 7, 10):
