@@ -13,14 +13,17 @@ from pathlib import Path
 from .arrows import clear_arrows
 from .records import FigureSpec, Pose, PoseDraft
 from .solve import solve_goals
+from .solved import shipped_solution
 from .spec import parse_figure
 from .yamlnodes import FigureError
 
-__all__ = ["load_figure", "load_figures", "solve_poses"]
+__all__ = ["load_figure", "load_figures", "solve_figure", "solve_poses"]
 
 
 def load_figure(path: Path) -> FigureSpec:
-    """Reads and checks one figure file, solves its goals and moves its arrows clear.
+    """Reads and checks one figure file, solves its goals and moves its arrows clear. A
+    built-in figure's goals come solved with the package (solved.py), unless its file or the
+    solver has changed since.
 
     Args:
         path: a `figures/<id>.yaml` file.
@@ -32,6 +35,15 @@ def load_figure(path: Path) -> FigureSpec:
         FigureError: one line, `path:line: field: message` (a goal the joints cannot reach is
             reported at its `solve:` goals).
     """
+    path = Path(path)
+    spec, drafts = parse_figure(path)
+    solution = shipped_solution(path, path.read_bytes())
+    solved = solution.apply(spec, drafts) if solution is not None else None
+    return solved or clear_arrows(replace(spec, poses=solve_poses(spec, drafts)))
+
+
+def solve_figure(path: Path) -> FigureSpec:
+    """`load_figure` without the shipped solutions: what they are made from."""
     spec, drafts = parse_figure(Path(path))
     return clear_arrows(replace(spec, poses=solve_poses(spec, drafts)))
 
