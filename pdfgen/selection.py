@@ -473,7 +473,9 @@ def _beaten_after(rows: _Candidates, budget_s: int, limit: int,
                   starts: Sequence[int]) -> list[int]:
     """For each row, the last earlier row that beats it (-1 if none): one in the same
     position group that targets the same requested areas, comes first in the order (so its
-    merit is no lower) and is no worse for time, as `_dominated` says."""
+    merit is no lower) and is no worse for time: it can take every length the later row can
+    (or, when no set can fill 90% anyway, its shortest is no longer). Swapping the later row
+    for it in any set gives a set as good and earlier in the order."""
     k = len(rows.stretch)
     longest = heapq.nlargest(limit, rows.longest)
     can_fill = sum(longest) + (limit - 1) * _DEAREST_MOVE_S >= FILL_TARGET * budget_s
@@ -492,8 +494,8 @@ def _beaten_after(rows: _Candidates, budget_s: int, limit: int,
 class _Search:
     """Branch and bound over `_Candidates`, depth first in their order.
 
-    A branch is cut when the best any completion of it could score (`_bound`) is no better
-    than the best set met so far, which keeps the first of equal sets. Rows come grouped by
+    A branch is cut when no completion of it can beat the best set met so far or reach the
+    floor (`_promising`), which keeps the first of equal sets. Rows come grouped by
     position in flow order, so a completion either stays in the current position's group,
     where its transition time is known exactly, or moves on to a later position, which
     costs more: bounding the two apart is what lets the search prove quickly that no set of
