@@ -16,6 +16,7 @@ import pytest
 
 from pdfgen import planner
 from pdfgen.model import Area, Request
+from pdfgen.timing import dose_duration
 from tests.factories import random_library
 
 AREA_SETS = [(Area.LOWER_BACK,), (Area.HAMSTRINGS, Area.GLUTES),
@@ -24,17 +25,12 @@ AREA_SETS = [(Area.LOWER_BACK,), (Area.HAMSTRINGS, Area.GLUTES),
 
 @functools.lru_cache(maxsize=None)
 def _lengths(dose):
-    return frozenset(planner.stretch_duration(_Dosed(dose), hold, reps)
+    """Every length a dose allows, from the time model (its own tests are in
+    test_planner_units); the generated holds are in fives."""
+    return frozenset(dose_duration(dose, hold, reps)
                      for hold in ((dose.tempo_s,) if dose.dynamic else range(
                          dose.hold_s.low, dose.hold_s.high + 1, 5))
                      for reps in range(dose.reps.low, dose.reps.high + 1))
-
-
-class _Dosed:
-    """What `planner.stretch_duration` reads of a stretch: its dose."""
-
-    def __init__(self, dose):
-        self.dose = dose
 
 
 def _score(combo, areas, budget, limit):
